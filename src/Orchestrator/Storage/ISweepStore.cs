@@ -1,0 +1,69 @@
+using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.Search;
+using Sweep.Trials.Training;
+
+namespace Sweep.Orchestrator.Storage;
+
+public sealed record SweepRecord(
+    string Id,
+    string Name,
+    string SpecPath,
+    string SpecText,
+    string Strategy,
+    string PlanHash,
+    DateTimeOffset CreatedAt);
+
+public sealed record TrialRecord(
+    string SweepId,
+    PlannedTrial Plan,
+    TrialState State,
+    int Attempts,
+    string? LeaseOwner,
+    DateTimeOffset? LeaseExpiresAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    TrialResult? Result,
+    string? Message)
+{
+    public int Index => Plan.Index;
+}
+
+public sealed record EpochRecord(int TrialIndex, EpochMetrics Metrics);
+
+/// <summary>Where a sweep lives. Every state change of a trial goes through a conditional write here, so the
+/// store alone decides who holds a trial and a late report from an expired lease is refused.</summary>
+public interface ISweepStore : IAsyncDisposable
+{
+    Task CreateSweepAsync(SweepRecord sweep, CancellationToken cancellationToken = default);
+    Task<SweepRecord?> GetSweepAsync(string sweepId, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds trials as pending. Indices already stored are refused with an exception.</summary>
+    Task AddTrialsAsync(string sweepId, IReadOnlyList<PlannedTrial> trials, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<TrialRecord>> GetTrialsAsync(string sweepId, CancellationToken cancellationToken = default);
+    Task<TrialRecord?> GetTrialAsync(string sweepId, int index, CancellationToken cancellationToken = default);
+
+    /// <summary>Leases a trial that is pending, or running under a lease that expired before <paramref name="now"/>.
+    /// Counts an attempt and sets StartedAt on the first one. Returns the leased record, or null if refused.</summary>
+    Task<TrialRecord?> TryLeaseAsync(string sweepId, int index, string owner, DateTimeOffset now,
+        DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+
+    /// <summary>Extends the lease; false when <paramref name="owner"/> no longer holds it.</summary>
+    Task<bool> RenewLeaseAsync(string sweepId, int index, string owner, DateTimeOffset expiresAt,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Records (or overwrites, for a re-run epoch) one epoch's metrics; false when the lease is not held.</summary>
+    Task<bool> AppendEpochAsync(string sweepId, int index, string owner, EpochMetrics metrics,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Records the trial's final state and result once; false when the lease is not held or the
+    /// trial already finished.</summary>
+    Task<bool> FinishAsync(string sweepId, int index, string owner, TrialState state, TrialResult? result,
+        string? message, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the trial back as pending (stopped by the user, or failed with retries left).</summary>
+    Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message,
+        CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<EpochRecord>> GetEpochsAsync(string sweepId, int? trialIndex = null,
+        CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,123 @@
+namespace Sweep.Trials.Specs;
+
+/// <summary>One trial as a person writes it: the `name`, `seed`, `dataset`, `model`, `training` and `objective`
+/// sections of a spec file. YAML keys are the snake_case forms of the property names.</summary>
+public sealed record TrialSpec
+{
+    public string Name { get; init; } = "trial";
+    public int Seed { get; init; } = 0;
+    public DatasetSpec Dataset { get; init; } = new();
+    public ModelSpec Model { get; init; } = new();
+    public TrainingSpec Training { get; init; } = new();
+    public ObjectiveSpec Objective { get; init; } = new();
+}
+
+public enum DatasetKind { FashionMnist, Mnist, Cifar10, ImageFolder }
+
+public sealed record DatasetSpec
+{
+    public DatasetKind Name { get; init; } = DatasetKind.FashionMnist;
+    /// <summary>Directory holding the files; null searches the standard places.</summary>
+    public string? Path { get; init; }
+    public bool Download { get; init; }
+    /// <summary>Stratified subset of the training file (before the validation split); 0 keeps all.</summary>
+    public int TrainSubset { get; init; }
+    /// <summary>Stratified subset of the test file; 0 keeps all.</summary>
+    public int TestSubset { get; init; }
+    public double ValidationFraction { get; init; } = 0.2;
+    /// <summary>Seed of the train/validation split and the subsets; kept apart from the trial seed so that
+    /// every trial of a sweep sees the same split.</summary>
+    public int SplitSeed { get; init; }
+    /// <summary>Image folders only: images are resized to this square size.</summary>
+    public int ImageSize { get; init; } = 32;
+    /// <summary>Image folders only: 1 (grayscale) or 3 (RGB).</summary>
+    public int Channels { get; init; } = 3;
+    public AugmentationSpec Augmentation { get; init; } = new();
+}
+
+public sealed record AugmentationSpec
+{
+    public bool HorizontalFlip { get; init; }
+    public int CropPadding { get; init; }
+    public double RotationDegrees { get; init; }
+    public double TranslateFraction { get; init; }
+    public double Brightness { get; init; }
+    public double Contrast { get; init; }
+
+    public bool Any => HorizontalFlip || CropPadding > 0 || RotationDegrees > 0 || TranslateFraction > 0
+        || Brightness > 0 || Contrast > 0;
+}
+
+public enum ModelKind { Cnn, Mlp }
+public enum Activation { Relu, LeakyRelu, Elu, Tanh }
+
+public sealed record ModelSpec
+{
+    /// <summary>A named preset whose values the other fields then override.</summary>
+    public string? Preset { get; init; }
+    public ModelKind Kind { get; init; } = ModelKind.Cnn;
+    public int ConvBlocks { get; init; } = 2;
+    /// <summary>Convolutions per block (each followed by BatchNorm when on, then the activation).</summary>
+    public int ConvsPerBlock { get; init; } = 1;
+    public int Channels { get; init; } = 32;
+    public double Growth { get; init; } = 2.0;
+    public int KernelSize { get; init; } = 3;
+    public int Padding { get; init; } = 1;
+    public int Stride { get; init; } = 1;
+    public int Dilation { get; init; } = 1;
+    public Activation Activation { get; init; } = Activation.Relu;
+    public bool BatchNorm { get; init; }
+    /// <summary>Dropout before every fully connected layer of the head.</summary>
+    public double Dropout { get; init; }
+    /// <summary>Channel dropout after every conv block.</summary>
+    public double Dropout2d { get; init; }
+    /// <summary>2×2 max pooling after every conv block.</summary>
+    public bool Pool { get; init; } = true;
+    public IReadOnlyList<int> Hidden { get; init; } = [128];
+    /// <summary>Transfer learning: a state dict saved by a previous trial.</summary>
+    public string? Pretrained { get; init; }
+    /// <summary>Transfer learning: names of layers that stay trainable (all others frozen); empty trains all.</summary>
+    public IReadOnlyList<string> Trainable { get; init; } = [];
+    /// <summary>Transfer learning: replace the classifier head with a fresh one.</summary>
+    public bool ReplaceHead { get; init; }
+}
+
+public enum OptimizerKind { Sgd, Adam, Adamw, Rmsprop }
+public enum ScheduleKind { Constant, Step, Multistep, Cosine, Exponential }
+
+public sealed record TrainingSpec
+{
+    public int Epochs { get; init; } = 5;
+    public int BatchSize { get; init; } = 64;
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+    public double Lr { get; init; } = 1e-3;
+    public double Momentum { get; init; } = 0.9;
+    public bool Nesterov { get; init; }
+    public double WeightDecay { get; init; }
+    public double L1 { get; init; }
+    public double L2 { get; init; }
+    public ScheduleKind Schedule { get; init; } = ScheduleKind.Constant;
+    /// <summary>Step schedule: epochs between decays.</summary>
+    public int StepSize { get; init; } = 10;
+    public double Gamma { get; init; } = 0.1;
+    /// <summary>Multistep schedule: epochs at which the rate is multiplied by gamma.</summary>
+    public IReadOnlyList<int> Milestones { get; init; } = [];
+    /// <summary>Linear warm-up from 0 to lr, counted in optimizer steps.</summary>
+    public int WarmupSteps { get; init; }
+    public double LabelSmoothing { get; init; }
+    /// <summary>Clip the gradients' global norm to this value; 0 disables.</summary>
+    public double GradClip { get; init; }
+    /// <summary>Stop when validation loss has not improved for this many epochs; 0 disables.</summary>
+    public int Patience { get; init; }
+    public bool OverfitOneBatch { get; init; }
+    public int MisclassifiedExamples { get; init; } = 24;
+}
+
+public enum ObjectiveMetric { ValAccuracy, ValLoss, TrainLoss, TrainAccuracy }
+public enum ObjectiveMode { Max, Min }
+
+public sealed record ObjectiveSpec
+{
+    public ObjectiveMetric Metric { get; init; } = ObjectiveMetric.ValAccuracy;
+    public ObjectiveMode Mode { get; init; } = ObjectiveMode.Max;
+}

@@ -1,0 +1,56 @@
+namespace Sweep.Trials.Training;
+
+/// <summary>Metrics of one finished epoch (1-based), averaged over samples.</summary>
+public sealed record EpochMetrics(
+    int Epoch,
+    double TrainLoss,
+    double TrainAccuracy,
+    double ValLoss,
+    double ValAccuracy,
+    double LearningRate,
+    double Seconds,
+    double SamplesPerSecond);
+
+public enum TrialOutcome { Completed, EarlyStopped, Diverged, Pruned, Failed, Cancelled }
+
+public sealed record ClassMetrics(string Label, double Precision, double Recall, double F1, int Support);
+
+/// <summary>A test image the model got wrong; pixels are the raw 0–255 values, channel-major (C×H×W).</summary>
+public sealed record MisclassifiedImage(int Index, int TrueClass, int PredictedClass, int Channels, int Height,
+    int Width, byte[] Pixels);
+
+public sealed record TestMetrics(
+    double Accuracy,
+    double MacroF1,
+    double Loss,
+    IReadOnlyList<string> ClassNames,
+    IReadOnlyList<ClassMetrics> PerClass,
+    int[][] ConfusionMatrix,
+    IReadOnlyList<MisclassifiedImage> Misclassified);
+
+public sealed record SanityChecks(
+    double InitialLoss,
+    double ExpectedInitialLoss,
+    double InitialAccuracy,
+    double ExpectedInitialAccuracy,
+    bool? OverfitOneBatchPassed,
+    int? OverfitOneBatchEpochs);
+
+public sealed record LayerShape(string Name, string Kind, int[] OutputShape, long Parameters);
+
+public sealed record ModelSummary(long TrainableParameters, long FrozenParameters, IReadOnlyList<LayerShape> Layers);
+
+public sealed record RunEnvironment(string TorchSharpVersion, string LibTorchVersion, string Device, int Threads);
+
+public sealed record TrialResult(
+    TrialOutcome Outcome,
+    IReadOnlyList<EpochMetrics> Epochs,
+    int BestEpoch,
+    double? BestObjective,
+    TestMetrics? Test,
+    SanityChecks? Sanity,
+    ModelSummary? Model,
+    RunEnvironment Environment,
+    double Seconds,
+    int? StoppedAtEpoch,
+    string? Message);
