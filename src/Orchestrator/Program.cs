@@ -1,0 +1,1 @@
+return await Sweep.Orchestrator.Cli.SweepCommandLine.RunAsync(args);
