@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+using Sweep.Orchestrator.Storage;
+using Sweep.Trials.Models;
+using Sweep.Trials.Specs;
+using Sweep.Trials.Training;
+
+namespace Sweep.Orchestrator.Cli;
+
+/// <summary><c>sweep train spec.yaml</c>: one trial, alone, with live progress and a result.json.</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var spec = new Argument<FileInfo>("spec") { Description = "The spec file (its search: section is ignored)." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Where to write result.json and checkpoints." };
+        var threads = new Option<int?>("--threads") { Description = "Intra-op threads (default: all cores)." };
+        var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Where to look for dataset files first." };
+        var command = new Command("train", "Train one trial of a spec.") { spec, output, threads, dataDir };
+        command.SetAction((parse, cancellation) => UserErrors.Guard(() => RunAsync(parse.GetValue(spec)!,
+            parse.GetValue(output), parse.GetValue(threads), parse.GetValue(dataDir), cancellation)));
+        return command;
+    }
+
+    private static Task<int> RunAsync(FileInfo specFile, DirectoryInfo? output, int? threads, DirectoryInfo? dataDir,
+        CancellationToken cancellation)
+    {
+        var trial = TrialSpecReader.Read(specFile.FullName, name => ModelPresets.Named(name, specFile.FullName));
+        var runDirectory = output?.FullName
+            ?? Path.Combine("runs", $"train-{trial.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        Directory.CreateDirectory(runDirectory);
+        var options = new TrialRunOptions(threads ?? Environment.ProcessorCount, 0, runDirectory, specFile.FullName,
+            dataDir?.FullName);
+
+        AnsiConsole.MarkupLineInterpolated($"Training [bold]{trial.Name}[/] ({trial.Training.Epochs} epochs, {options.Threads} threads) → {runDirectory}");
+        TrialResult result = null!;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var observer = new ConsoleObserver(context, trial.Training.Epochs);
+                result = new TrialRunner().Run(trial, options, observer, cancellation);
+            });
+        File.WriteAllText(Path.Combine(runDirectory, "result.json"),
+            JsonSerializer.Serialize(new { config = trial, result }, StoreJson.Indented));
+        PrintSummary(result, runDirectory);
+        return Task.FromResult(result.Outcome is TrialOutcome.Completed or TrialOutcome.EarlyStopped ? 0 : 1);
+    }
+
+    private static void PrintSummary(TrialResult result, string runDirectory)
+    {
+        var table = new Table().AddColumns("epoch", "train loss", "train acc", "val loss", "val acc", "lr", "s", "img/s");
+        foreach (var e in result.Epochs)
+            table.AddRow($"{e.Epoch}", $"{e.TrainLoss:F4}", $"{e.TrainAccuracy:P2}", $"{e.ValLoss:F4}",
+                $"{e.ValAccuracy:P2}", $"{e.LearningRate:G3}", $"{e.Seconds:F1}", $"{e.SamplesPerSecond:F0}");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"Outcome: [bold]{result.Outcome}[/]{(result.Message is { } m ? $" ({m})" : "")}; best epoch {result.BestEpoch}");
+        if (result.Test is { } test)
+            AnsiConsole.MarkupLineInterpolated($"Test accuracy [bold]{test.Accuracy:P2}[/], macro-F1 [bold]{test.MacroF1:F4}[/], loss {test.Loss:F4}");
+        if (result.Sanity is { } sanity)
+            AnsiConsole.MarkupLineInterpolated($"Initial loss {sanity.InitialLoss:F3} (ln classes = {sanity.ExpectedInitialLoss:F3}), initial accuracy {sanity.InitialAccuracy:P1} (1/classes = {sanity.ExpectedInitialAccuracy:P1})");
+        AnsiConsole.MarkupLineInterpolated($"Result: {Path.Combine(runDirectory, "result.json")}");
+    }
+
+    private sealed class ConsoleObserver(ProgressContext context, int epochs) : ITrialObserver
+    {
+        private ProgressTask? current;
+
+        public void OnBatch(int epoch, int batch, int batchCount, double meanLoss)
+        {
+            if (current is null || batch == 1)
+            {
+                current = context.AddTask($"epoch {epoch}/{epochs}", maxValue: batchCount);
+            }
+            current.Value = batch;
+            current.Description = $"epoch {epoch}/{epochs} loss {meanLoss:F4}";
+        }
+
+        public EpochDecision OnEpoch(EpochMetrics metrics)
+        {
+            if (current is not null)
+                current.Description = $"epoch {metrics.Epoch}/{epochs} loss {metrics.TrainLoss:F4} val acc {metrics.ValAccuracy:P2}";
+            current = null;
+            return EpochDecision.Continue;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Spectre.Console;
+using Sweep.Trials.Specs;
+
+namespace Sweep.Orchestrator.Cli;
+
+/// <summary>A user's mistake ends the command with one line on stderr and exit code 2, never a stack trace.</summary>
+public static class UserErrors
+{
+    public const int ExitCode = 2;
+
+    public static async Task<int> Guard(Func<Task<int>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (Exception exception) when (IsUserError(exception))
+        {
+            Console.Error.WriteLine($"error: {exception.Message}");
+            return ExitCode;
+        }
+    }
+
+    private static bool IsUserError(Exception exception) => exception is SpecException or UserErrorException
+        or FileNotFoundException or DirectoryNotFoundException or Trials.Data.DataFileException;
+}
+
+/// <summary>A mistake in how a command was called (not in a spec file), with the one line to show.</summary>
+public sealed class UserErrorException(string message) : Exception(message);

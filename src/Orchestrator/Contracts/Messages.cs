@@ -1,0 +1,33 @@
+using Sweep.Orchestrator.Search;
+using Sweep.Trials.Specs;
+using Sweep.Trials.Training;
+
+namespace Sweep.Orchestrator.Contracts;
+
+public enum LeaseStatus { Assigned, NothingYet, SweepFinished }
+
+/// <summary>A trial handed to a slot: what to train and under which attempt.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TrialAssignment(
+    [property: Id(0)] PlannedTrial Plan,
+    [property: Id(1)] TrialSpec Spec,
+    [property: Id(2)] int Attempt,
+    [property: Id(3)] string SpecFile);
+
+[GenerateSerializer, Immutable]
+public sealed record LeaseResponse([property: Id(0)] LeaseStatus Status, [property: Id(1)] TrialAssignment? Assignment);
+
+/// <summary>The end of a trial as its slot saw it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TrialFinished(
+    [property: Id(0)] TrialState State,
+    [property: Id(1)] TrialResult? Result,
+    [property: Id(2)] string? Message);
+
+[GenerateSerializer, Immutable]
+public sealed record SweepProgress(
+    [property: Id(0)] IReadOnlyDictionary<TrialState, int> Counts,
+    [property: Id(1)] int Planned,
+    [property: Id(2)] bool Finished,
+    [property: Id(3)] int? BestTrial,
+    [property: Id(4)] double? BestObjective);

@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.Scheduling;
+using Sweep.Orchestrator.Search;
+using Sweep.Orchestrator.Specs;
+using Sweep.Orchestrator.Storage;
+using Sweep.Trials.Training;
+
+namespace Sweep.Orchestrator.Grains;
+
+/// <summary>Thin: every decision is made by pure code (strategy, early-stopping rule, projection) over the history,
+/// and every change is a conditional write to the store before the projection applies it.</summary>
+public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, TimeProvider time,
+    IOptions<SweepOptions> options, ILogger<SweepGrain> logger) : Grain, ISweepGrain
+{
+    private ISweepStore store = null!;
+    private SweepSpec spec = null!;
+    private SweepProjection projection = null!;
+    private ISearchStrategy strategy = null!;
+
+    private string SweepId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        store = stores.For(SweepId);
+        var sweep = await store.GetSweepAsync(SweepId, cancellationToken)
+            ?? throw new InvalidOperationException($"sweep {SweepId} is not in its store");
+        spec = specs.Read(sweep.SpecText, sweep.SpecPath);
+        strategy = SearchStrategies.For(spec.Search.Strategy);
+        projection = SweepProjection.Load(spec.Baseline.Objective, await store.GetTrialsAsync(SweepId, cancellationToken),
+            await store.GetEpochsAsync(SweepId, cancellationToken: cancellationToken));
+        await PlanMoreAsync();
+    }
+
+    public async Task<LeaseResponse> LeaseAsync(string owner)
+    {
+        var now = time.GetUtcNow();
+        foreach (var candidate in projection.Leasable(now).ToList())
+        {
+            var leased = await store.TryLeaseAsync(SweepId, candidate.Index, owner, now, now + options.Value.LeaseDuration);
+            if (leased is null)
+                continue;
+            projection.Apply(leased);
+            LogLeased(candidate.Index, owner, leased.Attempts);
+            var trialSpec = specs.Resolve(spec, leased.Plan);
+            return new LeaseResponse(LeaseStatus.Assigned,
+                new TrialAssignment(leased.Plan, trialSpec, leased.Attempts, spec.SourcePath));
+        }
+        return new LeaseResponse(projection.AllFinished && strategy.IsComplete(spec, projection.Observations)
+            ? LeaseStatus.SweepFinished : LeaseStatus.NothingYet, null);
+    }
+
+    public async Task<EpochDecision> ReportEpochAsync(int index, string owner, EpochMetrics metrics)
+    {
+        if (!await store.AppendEpochAsync(SweepId, index, owner, metrics))
+            return EpochDecision.Stop;
+        projection.Apply(index, metrics);
+        await RenewAsync(index, owner);
+        var stopper = EarlyStoppers.For(spec.Search.EarlyStopping.Policy);
+        var decision = stopper.ShouldStop(spec.Search.EarlyStopping, spec.Baseline.Objective, index, metrics.Epoch,
+            projection.ObjectiveCurves);
+        if (!decision.Stop)
+            return EpochDecision.Continue;
+        LogPruned(index, metrics.Epoch, decision.Reason);
+        return EpochDecision.Stop;
+    }
+
+    public async Task<bool> RenewAsync(int index, string owner)
+    {
+        var expires = time.GetUtcNow() + options.Value.LeaseDuration;
+        if (!await store.RenewLeaseAsync(SweepId, index, owner, expires))
+            return false;
+        projection.Apply(projection.Get(index)! with { LeaseExpiresAt = expires });
+        return true;
+    }
+
+    public async Task<bool> FinishAsync(int index, string owner, TrialFinished finished)
+    {
+        var trial = projection.Get(index);
+        if (trial is null)
+            return false;
+        if (finished.State == TrialState.Failed && trial.Attempts <= spec.Search.Retries)
+        {
+            LogRetrying(index, trial.Attempts, finished.Message);
+            await ReleaseAsync(index, owner, finished.Message);
+            return true;
+        }
+        if (!await store.FinishAsync(SweepId, index, owner, finished.State, finished.Result, finished.Message,
+                time.GetUtcNow()))
+            return false;
+        projection.Apply((await store.GetTrialAsync(SweepId, index))!);
+        LogFinished(index, finished.State, finished.Result?.BestObjective);
+        await PlanMoreAsync();
+        return true;
+    }
+
+    public async Task ReleaseAsync(int index, string owner, string? reason)
+    {
+        if (await store.ReleaseAsync(SweepId, index, owner, reason))
+            projection.Apply((await store.GetTrialAsync(SweepId, index))!);
+    }
+
+    public Task<SweepProgress> GetProgressAsync() => Task.FromResult(projection.Progress());
+
+    /// <summary>Adaptive strategies plan from results; static ones planned everything up front and add nothing.</summary>
+    private async Task PlanMoreAsync()
+    {
+        var proposed = strategy.Propose(spec, projection.Observations);
+        if (proposed.Count == 0)
+            return;
+        await store.AddTrialsAsync(SweepId, proposed);
+        foreach (var trial in await store.GetTrialsAsync(SweepId))
+            projection.Apply(trial);
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Trial {Index} leased to {Owner} (attempt {Attempt})")]
+    private partial void LogLeased(int index, string owner, int attempt);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Trial {Index} pruned at epoch {Epoch}: {Reason}")]
+    private partial void LogPruned(int index, int epoch, string reason);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Trial {Index} finished {State} (objective {Objective})")]
+    private partial void LogFinished(int index, TrialState state, double? objective);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Trial {Index} failed on attempt {Attempt}, retrying: {Reason}")]
+    private partial void LogRetrying(int index, int attempt, string? reason);
+}

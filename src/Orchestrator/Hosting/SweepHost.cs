@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Orleans.Serialization;
+using Sweep.Orchestrator.Scheduling;
+using Sweep.Orchestrator.Specs;
+using Sweep.Orchestrator.Storage;
+
+namespace Sweep.Orchestrator.Hosting;
+
+/// <summary>The embedded default: one process holds an Orleans silo with localhost clustering, the sweep's store
+/// and this machine's worker slots.</summary>
+public static class SweepHost
+{
+    public static IHost Build(SweepTarget target, ISweepStore store, SlotPlan slots, ITrialExecutor executor,
+        ProgressBoard board, LogLevel consoleLevel = LogLevel.Warning)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.SetMinimumLevel(consoleLevel);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
+            silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
+                isSupported: type => type.Namespace?.StartsWith("Sweep.", StringComparison.Ordinal) == true
+                    && type.GetCustomAttributes(typeof(GenerateSerializerAttribute), false).Length == 0,
+                jsonSerializerOptions: StoreJson.Options));
+        });
+        var stores = new SweepStores();
+        stores.Register(target.SweepId, store);
+        builder.Services.AddSingleton(stores);
+        builder.Services.AddSingleton<SpecLoader>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<SweepOptions>();
+        builder.Services.AddSingleton(target);
+        builder.Services.AddSingleton(slots);
+        builder.Services.AddSingleton(executor);
+        builder.Services.AddSingleton(board);
+        builder.Services.AddSingleton<WorkerSlots>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<WorkerSlots>());
+        return builder.Build();
+    }
+
+    /// <summary>Several sweeps (and tests) may run on one machine at once, so the silo takes ports nobody holds.</summary>
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.Scheduling;
+using Sweep.Orchestrator.Storage;
+
+namespace Sweep.Orchestrator.Hosting;
+
+/// <summary>Runs a sweep in this process until it finishes or the user stops it (Ctrl-C or SIGTERM), showing live
+/// progress. Stopping lets every slot give its trial back after the last checkpoint; nothing finished is lost.</summary>
+public static class SweepSession
+{
+    public static async Task<bool> RunAsync(SweepTarget target, ISweepStore store, SlotPlan slots,
+        ITrialExecutor executor, CancellationToken cancellation)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+        var board = new ProgressBoard();
+        using var host = SweepHost.Build(target, store, slots, executor, board);
+        try
+        {
+            await host.StartAsync(CancellationToken.None);
+            var workers = host.Services.GetRequiredService<WorkerSlots>();
+            var sweep = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ISweepGrain>(target.SweepId);
+            var started = DateTime.UtcNow;
+            await AnsiConsole.Live(new Text("starting…")).AutoClear(false).StartAsync(async live =>
+            {
+                var done = Task.WhenAny(workers.Completion, Task.Delay(Timeout.Infinite, stop.Token));
+                while (!done.IsCompleted)
+                {
+                    live.UpdateTarget(Render(await sweep.GetProgressAsync(), board.Running, DateTime.UtcNow - started));
+                    await Task.WhenAny(done, Task.Delay(500));
+                }
+                live.UpdateTarget(Render(await sweep.GetProgressAsync(), [], DateTime.UtcNow - started));
+            });
+            if (workers.Completion.IsFaulted)
+                await workers.Completion;
+            return workers.Completion.IsCompletedSuccessfully && !stop.IsCancellationRequested;
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static IRenderable Render(SweepProgress progress, IReadOnlyList<RunningTrial> running, TimeSpan elapsed)
+    {
+        var finished = progress.Counts.Where(c => c.Key.IsFinished()).Sum(c => c.Value);
+        var total = Math.Max(progress.Planned, 1);
+        var fraction = (double)finished / total;
+        var eta = finished == 0 ? "?" : Duration(elapsed / fraction - elapsed);
+        var bar = new string('█', (int)(fraction * 30)) + new string('░', 30 - (int)(fraction * 30));
+        var counts = string.Join("  ", progress.Counts.Where(c => c.Value > 0).Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}"));
+        var best = progress.BestTrial is { } b ? $"best: trial {b} ({progress.BestObjective:G4})" : "best: none yet";
+        var table = new Table().Border(TableBorder.Simple).AddColumns("slot", "trial", "change", "epoch", "loss", "val acc");
+        foreach (var t in running)
+            table.AddRow($"{t.Slot}", $"{t.Index}", Markup.Escape(t.Label),
+                t.Batches > 0 ? $"{t.Epoch}/{t.Epochs} ({100 * t.Batch / t.Batches}%)" : $"{t.Epoch}/{t.Epochs}",
+                $"{t.Loss:F4}", t.ValAccuracy is { } v ? $"{v:P2}" : "-");
+        return new Rows(
+            new Markup($"[bold]{bar}[/] {finished}/{progress.Planned} trials  elapsed {Duration(elapsed)}  ETA {eta}"),
+            new Text($"{counts}   {best}"),
+            table);
+    }
+
+    private static string Duration(TimeSpan span) =>
+        span.TotalHours >= 1 ? $"{(int)span.TotalHours}h{span.Minutes:D2}m" : $"{span.Minutes}m{span.Seconds:D2}s";
+}

@@ -1,0 +1,69 @@
+using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.Search;
+using Sweep.Orchestrator.Storage;
+using Sweep.Trials.Specs;
+using Sweep.Trials.Training;
+
+namespace Sweep.Orchestrator.Scheduling;
+
+/// <summary>The sweep as its history says it is: trial records and per-epoch metrics, with the views the strategy,
+/// the early-stopping rule and the progress display read. Plain state, driven by the grain and by tests alike.</summary>
+public sealed class SweepProjection(ObjectiveSpec objective)
+{
+    private readonly SortedDictionary<int, TrialRecord> trials = new();
+    private readonly Dictionary<int, List<EpochMetrics>> epochs = new();
+
+    public IReadOnlyCollection<TrialRecord> Trials => trials.Values;
+
+    public static SweepProjection Load(ObjectiveSpec objective, IEnumerable<TrialRecord> trials,
+        IEnumerable<EpochRecord> epochs)
+    {
+        var projection = new SweepProjection(objective);
+        foreach (var trial in trials)
+            projection.Apply(trial);
+        foreach (var epoch in epochs.OrderBy(e => e.TrialIndex).ThenBy(e => e.Metrics.Epoch))
+            projection.Apply(epoch.TrialIndex, epoch.Metrics);
+        return projection;
+    }
+
+    public void Apply(TrialRecord trial) => trials[trial.Index] = trial;
+
+    public void Apply(int index, EpochMetrics metrics)
+    {
+        if (!epochs.TryGetValue(index, out var list))
+            epochs[index] = list = [];
+        list.RemoveAll(e => e.Epoch >= metrics.Epoch);
+        list.Add(metrics);
+    }
+
+    public TrialRecord? Get(int index) => trials.GetValueOrDefault(index);
+
+    /// <summary>Trials a slot may take now: pending ones, and running ones whose lease ran out — lowest index first.</summary>
+    public IEnumerable<TrialRecord> Leasable(DateTimeOffset now) => trials.Values.Where(t =>
+        t.State == TrialState.Pending || (t.State == TrialState.Running && t.LeaseExpiresAt < now));
+
+    public bool AllFinished => trials.Values.All(t => t.State.IsFinished());
+
+    public IReadOnlyList<TrialObservation> Observations => trials.Values
+        .Select(t => new TrialObservation(t.Plan, t.State, FinalObjective(t)))
+        .ToList();
+
+    public IReadOnlyDictionary<int, IReadOnlyList<double>> ObjectiveCurves => epochs.ToDictionary(
+        e => e.Key, e => (IReadOnlyList<double>)e.Value.Select(objective.ValueOf).ToList());
+
+    public SweepProgress Progress()
+    {
+        var counts = Enum.GetValues<TrialState>().ToDictionary(s => s, s => trials.Values.Count(t => t.State == s));
+        var best = trials.Values
+            .Select(t => (t.Index, Objective: FinalObjective(t)))
+            .Where(t => t.Objective is not null)
+            .Aggregate<(int Index, double? Objective), (int Index, double? Objective)?>(null, (incumbent, next) =>
+                incumbent is null || objective.IsBetter(next.Objective!.Value, incumbent.Value.Objective) ? next : incumbent);
+        return new SweepProgress(counts, trials.Count, AllFinished, best?.Index, best?.Objective);
+    }
+
+    /// <summary>The objective a finished trial is ranked by: its result's best epoch (pruned trials included, as
+    /// ASHA and Optuna rank them by what they reached).</summary>
+    private static double? FinalObjective(TrialRecord trial) =>
+        trial.State is TrialState.Completed or TrialState.Pruned ? trial.Result?.BestObjective : null;
+}

@@ -1,0 +1,27 @@
+using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.Storage;
+using Sweep.Trials.Specs;
+using Sweep.Trials.Training;
+
+namespace Sweep.Orchestrator.Scheduling;
+
+public sealed record StatusSummary(IReadOnlyDictionary<TrialState, int> Counts, TrialRecord? Best, TimeSpan ComputeUsed,
+    TimeSpan? EstimatedLeft);
+
+public static class SweepStatus
+{
+    /// <summary>Time left is the mean duration of finished trials times the trials not yet finished.</summary>
+    public static StatusSummary Summarize(IReadOnlyCollection<TrialRecord> trials, ObjectiveSpec objective)
+    {
+        var counts = Enum.GetValues<TrialState>().ToDictionary(s => s, s => trials.Count(t => t.State == s));
+        var finished = trials.Where(t => t.State.IsFinished() && t.Result is not null).ToList();
+        var used = TimeSpan.FromSeconds(finished.Sum(t => t.Result!.Seconds));
+        var unfinished = trials.Count(t => !t.State.IsFinished());
+        TimeSpan? left = finished.Count == 0 ? null : used / finished.Count * unfinished;
+        TrialRecord? best = null;
+        foreach (var trial in finished.Where(t => t.State is TrialState.Completed or TrialState.Pruned))
+            if (trial.Result!.BestObjective is { } value && objective.IsBetter(value, best?.Result!.BestObjective))
+                best = trial;
+        return new StatusSummary(counts, best, used, left);
+    }
+}

@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Sweep.Trials.Checkpoints;
+using Sweep.Trials.Data;
+using Sweep.Trials.Models;
+using Sweep.Trials.Seeding;
+using Sweep.Trials.Specs;
+using Sweep.Trials.Training.Optimizers;
+using Sweep.Trials.Training.Schedules;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Sweep.Trials.Training;
+
+public enum EpochDecision { Continue, Stop }
+
+/// <summary>Hears about a trial's progress; the loop never prints. <see cref="OnEpoch"/> can stop the trial
+/// (early stopping by the orchestrator), after that epoch's checkpoint is written.</summary>
+public interface ITrialObserver
+{
+    void OnBatch(int epoch, int batch, int batchCount, double meanLoss) { }
+    EpochDecision OnEpoch(EpochMetrics metrics);
+}
+
+/// <param name="Threads">Intra-op threads for this trial (its slot's share of the cores).</param>
+/// <param name="Slot">Worker slot; picks the GPU when there are several.</param>
+/// <param name="RunDirectory">Checkpoints and the best model go here; null trains without checkpoints.</param>
+/// <param name="SpecFile">The spec's path, for messages.</param>
+/// <param name="DataDirectory">Where to look for dataset files before the standard places.</param>
+public sealed record TrialRunOptions(
+    int Threads,
+    int Slot = 0,
+    string? RunDirectory = null,
+    string SpecFile = "spec",
+    string? DataDirectory = null);
+
+/// <summary>Trains one trial: deterministic for a given spec, seed and thread count, resumable from its
+/// per-epoch checkpoints with identical results.</summary>
+public sealed class TrialRunner
+{
+    private const int EvaluationBatchSize = 1000;
+    private static readonly JsonSerializerOptions StateJson = new()
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public TrialResult Run(TrialSpec spec, TrialRunOptions options, ITrialObserver observer,
+        CancellationToken cancellationToken = default)
+    {
+        set_num_threads(options.Threads);
+        var device = Devices.Select(options.Slot);
+        var environment = Devices.Describe(device, options.Threads);
+        var clock = Stopwatch.StartNew();
+        var data = DatasetCache.Get(spec.Dataset, options.DataDirectory, options.SpecFile);
+        var classes = data.ClassNames.Count;
+        var plan = ModelPlanner.Plan(spec.Model, data.Channels, data.Height, data.Width, classes, options.SpecFile);
+
+        using var generator = new Generator((ulong)Seeds.Derive(spec.Seed, "init"));
+        using var model = BuildModel(spec, plan, generator, options.SpecFile);
+        model.to(device);
+        var summary = ModelBuilder.Summarize(plan, model);
+        using var optimizer = OptimizerFactory.Create(spec.Training, model.parameters().Where(p => p.requires_grad));
+        var checkpoints = options.RunDirectory is { } dir ? new CheckpointStore(Path.Combine(dir, "checkpoints")) : null;
+        var augmenter = spec.Dataset.Augmentation.Any ? new Augmenter(spec.Dataset.Augmentation) : null;
+
+        using var best = new BestWeights(options.RunDirectory);
+        var state = Restore(checkpoints, model, optimizer)
+            ?? new TrainingState(0, 0, [], 0, null, double.PositiveInfinity, 0, null, 0);
+        var secondsBefore = state.Seconds;
+        if (state.Sanity is null)
+            state = state with { Sanity = SanityCheck.Run(spec, plan, model, data, device) };
+
+        var trainCount = data.TrainLabels.shape[0];
+        var stepsPerEpoch = (int)((trainCount + spec.Training.BatchSize - 1) / spec.Training.BatchSize);
+        var history = state.History.ToList();
+        TrialOutcome outcome = TrialOutcome.Completed;
+        string? message = null;
+        int? stoppedAt = null;
+
+        for (var epoch = state.Epoch + 1; epoch <= spec.Training.Epochs; epoch++)
+        {
+            using var scope = NewDisposeScope();
+            var epochClock = Stopwatch.StartNew();
+            generator.manual_seed(Seeds.Derive(spec.Seed, "epoch", epoch));
+            var train = TrainOneEpoch(spec, model, optimizer, data, augmenter, generator, device, epoch, state.Step,
+                stepsPerEpoch, observer, cancellationToken);
+            if (train is null)
+                return Interrupted(history, state, summary, environment, secondsBefore + clock.Elapsed.TotalSeconds);
+            var (trainLoss, trainAccuracy, lastRate) = train.Value;
+            var (valLoss, valAccuracy) = Evaluate(model, data.ValImages, data.ValLabels, device);
+            var seconds = epochClock.Elapsed.TotalSeconds;
+            var metrics = new EpochMetrics(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, lastRate, seconds,
+                trainCount / Math.Max(seconds, 1e-9));
+            history.Add(metrics);
+            state = state with { Epoch = epoch, Step = state.Step + stepsPerEpoch, History = history.ToList() };
+
+            if (!double.IsFinite(trainLoss) || !double.IsFinite(valLoss))
+            {
+                outcome = TrialOutcome.Diverged;
+                stoppedAt = epoch;
+                message = $"loss became {(double.IsFinite(trainLoss) ? valLoss : trainLoss)} in epoch {epoch}";
+                observer.OnEpoch(metrics);
+                break;
+            }
+
+            state = Track(spec, state, metrics, model, best);
+            state = state with { Seconds = secondsBefore + clock.Elapsed.TotalSeconds };
+            checkpoints?.Save(epoch, JsonSerializer.Serialize(state, StateJson), model, optimizer);
+
+            if (observer.OnEpoch(metrics) == EpochDecision.Stop)
+            {
+                outcome = TrialOutcome.Pruned;
+                stoppedAt = epoch;
+                break;
+            }
+            if (spec.Training.Patience > 0 && state.EpochsWithoutImprovement >= spec.Training.Patience)
+            {
+                outcome = TrialOutcome.EarlyStopped;
+                stoppedAt = epoch;
+                message = $"validation loss did not improve for {spec.Training.Patience} epochs";
+                break;
+            }
+            if (cancellationToken.IsCancellationRequested)
+                return Interrupted(history, state, summary, environment, secondsBefore + clock.Elapsed.TotalSeconds);
+        }
+
+        TestMetrics? test = null;
+        if (outcome != TrialOutcome.Diverged && state.BestEpoch > 0)
+        {
+            best.CopyInto(model);
+            test = TestEvaluation.Run(model, data, device, spec.Training.MisclassifiedExamples);
+        }
+        return new TrialResult(outcome, history, state.BestEpoch, state.BestObjective, test, state.Sanity, summary,
+            environment, secondsBefore + clock.Elapsed.TotalSeconds, stoppedAt, message);
+    }
+
+    private static nn.Module<Tensor, Tensor> BuildModel(TrialSpec spec, ModelPlan plan, Generator generator,
+        string specFile)
+    {
+        var model = ModelBuilder.Build(plan, generator);
+        if (spec.Model.Pretrained is { } weights)
+            TransferLearning.Apply(model, plan, spec.Model, weights, generator, specFile);
+        return model;
+    }
+
+    private static TrainingState? Restore(CheckpointStore? checkpoints, nn.Module model, optim.Optimizer optimizer)
+    {
+        var loaded = checkpoints?.LoadLatest(model, optimizer);
+        return loaded is null ? null : JsonSerializer.Deserialize<TrainingState>(loaded.MetadataJson, StateJson);
+    }
+
+    private static (double Loss, double Accuracy, double LearningRate)? TrainOneEpoch(TrialSpec spec,
+        nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, PreparedDataset data, Augmenter? augmenter,
+        Generator generator, Device device, int epoch, long firstStep, int stepsPerEpoch, ITrialObserver observer,
+        CancellationToken cancellationToken)
+    {
+        var training = spec.Training;
+        var count = data.TrainLabels.shape[0];
+        var order = randperm(count, generator: generator);
+        model.train();
+        double lossSum = 0, rate = 0;
+        long correct = 0;
+        for (var batch = 0; batch < stepsPerEpoch; batch++)
+        {
+            if (cancellationToken.IsCancellationRequested)
+                return null;
+            using var batchScope = NewDisposeScope();
+            var start = (long)batch * training.BatchSize;
+            var indices = order.narrow(0, start, Math.Min(training.BatchSize, count - start));
+            var images = data.TrainImages.index_select(0, indices);
+            if (augmenter is not null)
+                images = augmenter.Apply(images, generator);
+            images = images.to(device);
+            var labels = data.TrainLabels.index_select(0, indices).to(device);
+
+            rate = LearningRateSchedule.At(training, firstStep + batch, stepsPerEpoch);
+            OptimizerFactory.SetLearningRate(optimizer, rate);
+            optimizer.zero_grad();
+            var logits = model.call(images);
+            var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: training.LabelSmoothing);
+            var objective = training.L1 > 0 || training.L2 > 0 ? loss + Penalties.Of(training, model) : loss;
+            var lossValue = loss.item<float>();
+            if (!float.IsFinite(lossValue))
+                return (double.NaN, double.NaN, rate);
+            objective.backward();
+            if (training.GradClip > 0)
+                nn.utils.clip_grad_norm_(model.parameters().Where(p => p.requires_grad), training.GradClip);
+            optimizer.step();
+
+            var size = labels.shape[0];
+            lossSum += lossValue * size;
+            correct += logits.argmax(1).eq(labels).sum().item<long>();
+            observer.OnBatch(epoch, batch + 1, stepsPerEpoch, lossSum / (start + size));
+        }
+        return (lossSum / count, (double)correct / count, rate);
+    }
+
+    internal static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, Tensor images,
+        Tensor labels, Device device)
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        var count = labels.shape[0];
+        double lossSum = 0;
+        long correct = 0;
+        for (long start = 0; start < count; start += EvaluationBatchSize)
+        {
+            using var scope = NewDisposeScope();
+            var size = Math.Min(EvaluationBatchSize, count - start);
+            var x = images.narrow(0, start, size).to(device);
+            var y = labels.narrow(0, start, size).to(device);
+            var logits = model.call(x);
+            lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).item<float>();
+            correct += logits.argmax(1).eq(y).sum().item<long>();
+        }
+        return (lossSum / count, (double)correct / count);
+    }
+
+    /// <summary>Best epoch by the objective (the trial's result), and patience counted on validation loss.</summary>
+    private static TrainingState Track(TrialSpec spec, TrainingState state, EpochMetrics metrics,
+        nn.Module model, BestWeights best)
+    {
+        var value = spec.Objective.ValueOf(metrics);
+        if (spec.Objective.IsBetter(value, state.BestObjective))
+        {
+            best.Keep(model);
+            state = state with { BestEpoch = metrics.Epoch, BestObjective = value };
+        }
+        return metrics.ValLoss < state.BestValLoss
+            ? state with { BestValLoss = metrics.ValLoss, EpochsWithoutImprovement = 0 }
+            : state with { EpochsWithoutImprovement = state.EpochsWithoutImprovement + 1 };
+    }
+
+    private static TrialResult Interrupted(List<EpochMetrics> history, TrainingState state, ModelSummary summary,
+        RunEnvironment environment, double seconds) =>
+        new(TrialOutcome.Cancelled, history, state.BestEpoch, state.BestObjective, null, state.Sanity, summary,
+            environment, seconds, state.Epoch, "stopped before the end; resume continues from the last checkpoint");
+}
