@@ -14,7 +14,7 @@ public static class SweepCompletion
         CancellationToken cancellation)
     {
         AnsiConsole.MarkupLineInterpolated($"{slots.Slots} slot(s) × {slots.ThreadsPerSlot} thread(s)");
-        var finished = await SweepSession.RunAsync(target, store, slots, new TorchTrialExecutor(), cancellation);
+        var finished = await SweepSession.RunAsync(target, store, slots, new TrialExecutorByKind(TimeProvider.System), cancellation);
         AnsiConsole.MarkupLineInterpolated($"Results: {Path.Combine(target.SweepDirectory, "sweep.db")} (sweep export {target.SweepDirectory} --format csv)");
         if (finished)
             return 0;

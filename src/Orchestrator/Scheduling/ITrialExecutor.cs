@@ -16,3 +16,17 @@ public sealed class TorchTrialExecutor : ITrialExecutor
         CancellationToken cancellationToken) =>
         new TrialRunner().Run(assignment.Spec, options, observer, cancellationToken);
 }
+
+/// <summary>Runs each trial with the executor of its spec's kind.</summary>
+public sealed class TrialExecutorByKind(TimeProvider time) : ITrialExecutor
+{
+    private readonly TorchTrialExecutor torch = new();
+    private readonly SyntheticTrialExecutor synthetic = new(time);
+
+    public TrialResult Run(TrialAssignment assignment, TrialRunOptions options, ITrialObserver observer,
+        CancellationToken cancellationToken) => assignment.Spec.Kind switch
+    {
+        Trials.Specs.TrialKind.Synthetic => synthetic.Run(assignment, options, observer, cancellationToken),
+        _ => torch.Run(assignment, options, observer, cancellationToken),
+    };
+}

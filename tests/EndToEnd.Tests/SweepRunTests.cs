@@ -1,0 +1,28 @@
+using Sweep.Orchestrator.Contracts;
+
+namespace Sweep.EndToEnd.Tests;
+
+public sealed class SweepRunTests
+{
+    [Fact]
+    public async Task OfatSweep_CompletesEveryTrialWithItsEpochs()
+    {
+        var work = TestSpecs.NewWorkDirectory("ofat");
+        var spec = TestSpecs.Write(work, "ofat.yaml", TestSpecs.Ofat("e2e-ofat"));
+
+        var run = await SweepProgram.RunAsync(work, "run", spec, "--out", "runs", "--slots", "1");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var snapshot = await SweepResults.ReadAsync(SweepResults.SingleSweepDirectory(Path.Combine(work, "runs")));
+        Assert.Equal(6, snapshot.Trials.Count);
+        Assert.All(snapshot.Trials, trial =>
+        {
+            Assert.Equal(TrialState.Completed, trial.State);
+            Assert.Equal(trial.Plan.Role == "baseline" ? 0 : 1, trial.Plan.Changes.Count);
+            Assert.Equal([1, 2], snapshot.Epochs.Where(e => e.TrialIndex == trial.Index).Select(e => e.Metrics.Epoch));
+            Assert.NotNull(trial.Result?.Test);
+            Assert.InRange(trial.Result!.Test!.Accuracy, 0.3, 1.0);
+        });
+        Assert.Contains("sweep.db", run.Output);
+    }
+}
