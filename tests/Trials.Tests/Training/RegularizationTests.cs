@@ -10,7 +10,7 @@ public class RegularizationTests
     [Fact]
     public void Penalty_SumsWeightsButNotBiasesOrBatchNorm()
     {
-        using var model = HandSetModel(out var linear, out _);
+        using var model = HandSetModel(out _, out _);
 
         using var penalty = Regularization.Penalty(new TrainingSpec { L1 = 0.5, L2 = 0.25 }, model);
 
