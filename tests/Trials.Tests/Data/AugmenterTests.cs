@@ -12,8 +12,12 @@ public sealed class AugmenterTests
 
     private static readonly AugmentationSpec Everything = new()
     {
-        HorizontalFlip = true, CropPadding = 2, RotationDegrees = 15, TranslateFraction = 0.1,
-        Brightness = 0.3, Contrast = 0.3,
+        HorizontalFlip = true,
+        CropPadding = 2,
+        RotationDegrees = 15,
+        TranslateFraction = 0.1,
+        Brightness = 0.3,
+        Contrast = 0.3,
     };
 
     public static TheoryData<string> SingleTransforms => ["flip", "crop", "rotate", "translate", "brightness", "contrast"];
