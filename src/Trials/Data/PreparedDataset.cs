@@ -5,7 +5,7 @@ namespace Sweep.Trials.Data;
 
 /// <summary>A dataset ready for training: normalized float32 images (N×C×H×W) and int64 labels on the CPU for
 /// the training, validation and test splits. Shared by every trial in the process, so callers must treat the
-/// tensors as read-only (no in-place operations) and must not dispose it: its owner (<see cref="DatasetCache"/>)
+/// tensors as read-only (no in-place operations) and must not dispose it: its owner (<see cref="PreparedDatasetCache"/>)
 /// does.</summary>
 public sealed class PreparedDataset : IDisposable
 {

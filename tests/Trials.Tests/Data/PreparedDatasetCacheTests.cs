@@ -3,7 +3,7 @@ using Sweep.Trials.Specs;
 
 namespace Sweep.Trials.Tests.Data;
 
-public sealed class DatasetCacheTests
+public sealed class PreparedDatasetCacheTests
 {
     private static readonly RawDataset Raw = SyntheticData.Raw(SyntheticData.Images(2, 10), SyntheticData.Images(2, 3));
 
@@ -12,7 +12,7 @@ public sealed class DatasetCacheTests
     {
         var loads = 0;
         using var release = new ManualResetEventSlim();
-        using var cache = new DatasetCache((_, _, _) =>
+        using var cache = new PreparedDatasetCache((_, _, _) =>
         {
             Interlocked.Increment(ref loads);
             release.Wait();
@@ -35,7 +35,7 @@ public sealed class DatasetCacheTests
     public void Get_AugmentationAndDownloadDoNotSplitTheCache_DataSettingsDo()
     {
         var loads = 0;
-        using var cache = new DatasetCache((_, _, _) =>
+        using var cache = new PreparedDatasetCache((_, _, _) =>
         {
             loads++;
             return Raw;
@@ -58,7 +58,7 @@ public sealed class DatasetCacheTests
     public void Get_FailedLoad_IsRetriedByTheNextCaller()
     {
         var attempts = 0;
-        using var cache = new DatasetCache((_, _, _) =>
+        using var cache = new PreparedDatasetCache((_, _, _) =>
             ++attempts == 1 ? throw new DataFileException("mnist", "expected files, found none") : Raw);
 
         Assert.Throws<DataFileException>(() => cache.Get(new DatasetSpec(), null, "sweep.yaml"));
@@ -71,7 +71,7 @@ public sealed class DatasetCacheTests
     [Fact]
     public void Dispose_FreesTheSharedTensors()
     {
-        var cache = new DatasetCache((_, _, _) => Raw);
+        var cache = new PreparedDatasetCache((_, _, _) => Raw);
         var data = cache.Get(new DatasetSpec(), null, "sweep.yaml");
 
         cache.Dispose();
