@@ -1,0 +1,34 @@
+namespace Sweep.Trials.Data;
+
+/// <summary>The folders searched for a dataset, in order, and the one a download goes to.</summary>
+internal static class DatasetFolders
+{
+    /// <param name="specPath">dataset.path, already resolved against the spec file's folder.</param>
+    public static IReadOnlyList<string> Candidates(string? specPath, string? dataDir, DataSource source,
+        string downloadRoot)
+    {
+        var folders = new List<string>();
+        if (specPath is not null)
+            folders.Add(specPath);
+        if (dataDir is not null)
+        {
+            folders.Add(Path.Combine(dataDir, source.FolderName));
+            folders.Add(dataDir);
+        }
+        folders.AddRange(source.SystemFolders);
+        folders.Add(Path.Combine(downloadRoot, source.FolderName));
+        return folders.Select(Path.GetFullPath).Distinct().ToList();
+    }
+
+    public static string DownloadTarget(string? specPath, string? dataDir, DataSource source, string downloadRoot) =>
+        Path.GetFullPath(specPath ?? Path.Combine(dataDir ?? downloadRoot, source.FolderName));
+
+    /// <summary>A relative dataset.path means relative to the spec file, so a sweep folder can be moved whole.</summary>
+    public static string? ResolveSpecPath(string? path, string specFile)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            return null;
+        var specFolder = Path.GetDirectoryName(Path.GetFullPath(specFile)) ?? Directory.GetCurrentDirectory();
+        return Path.GetFullPath(path, specFolder);
+    }
+}

@@ -1,0 +1,18 @@
+using Sweep.Trials.Specs;
+
+namespace Sweep.Trials.Data;
+
+/// <summary>Every setting that changes the prepared data, and nothing else: augmentation happens per batch and
+/// <c>download</c> only decides whether missing files may be fetched, so neither splits the cache.</summary>
+internal sealed record DatasetKey(DatasetKind Kind, string? Path, string? DataDir, int TrainSubset, int TestSubset,
+    double ValidationFraction, int SplitSeed, int ImageSize, int Channels)
+{
+    public static DatasetKey Of(DatasetSpec spec, string? dataDir, string specFile)
+    {
+        var isImageFolder = spec.Name == DatasetKind.ImageFolder;
+        return new DatasetKey(spec.Name, DatasetFolders.ResolveSpecPath(spec.Path, specFile),
+            dataDir is null ? null : System.IO.Path.GetFullPath(dataDir), spec.TrainSubset, spec.TestSubset,
+            spec.ValidationFraction, spec.SplitSeed,
+            isImageFolder ? spec.ImageSize : 0, isImageFolder ? spec.Channels : 0);
+    }
+}

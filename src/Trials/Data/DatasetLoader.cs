@@ -1,0 +1,85 @@
+using Sweep.Trials.Specs;
+
+namespace Sweep.Trials.Data;
+
+/// <summary>Finds a dataset's files (spec path, data directory, system folders, download cache), downloads them
+/// when allowed and missing, and reads them.</summary>
+public sealed class DatasetLoader(DataSources sources, FileDownloader downloader)
+{
+    public static readonly IReadOnlyList<string> FashionMnistClasses =
+        ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
+
+    public static readonly IReadOnlyList<string> MnistClasses =
+        Enumerable.Range(0, 10).Select(digit => digit.ToString()).ToList();
+
+    public RawDataset Load(DatasetSpec spec, string? dataDir, string specFile)
+    {
+        var specPath = DatasetFolders.ResolveSpecPath(spec.Path, specFile);
+        return spec.Name switch
+        {
+            DatasetKind.FashionMnist => LoadIdx(sources.FashionMnist, FashionMnistClasses, specPath, dataDir, spec.Download),
+            DatasetKind.Mnist => LoadIdx(sources.Mnist, MnistClasses, specPath, dataDir, spec.Download),
+            DatasetKind.Cifar10 => LoadCifar(specPath, dataDir, spec.Download),
+            DatasetKind.ImageFolder => LoadImageFolder(spec, specPath, specFile),
+            _ => throw new SpecException(specFile, null, "dataset.name", $"expected a known dataset, found {spec.Name}"),
+        };
+    }
+
+    private RawDataset LoadIdx(DataSource source, IReadOnlyList<string> classes, string? specPath, string? dataDir,
+        bool download)
+    {
+        var files = Locate(source, specPath, dataDir, download, IdxFiles.Find, "IDX files " + string.Join(", ", IdxFiles.Stems),
+            target => source.Files.ToList().ForEach(file => downloader.Download(source.Mirror, file, target)));
+        return new RawDataset(
+            IdxReader.Read(files.TrainImages, files.TrainLabels, classes),
+            IdxReader.Read(files.TestImages, files.TestLabels, classes),
+            files.TrainImages, files.TestImages);
+    }
+
+    private RawDataset LoadCifar(string? specPath, string? dataDir, bool download)
+    {
+        var source = sources.Cifar10;
+        var files = Locate(source, specPath, dataDir, download, CifarFiles.Find,
+            "CIFAR-10 binary batches data_batch_1..5.bin and test_batch.bin",
+            target =>
+            {
+                foreach (var file in source.Files)
+                {
+                    var archive = downloader.Download(source.Mirror, file, target);
+                    CifarFiles.Extract(archive, target);
+                    File.Delete(archive);
+                }
+            });
+        return new RawDataset(CifarReader.Read(files.TrainBatches, files.Meta), CifarReader.Read([files.TestBatch], files.Meta),
+            Path.GetDirectoryName(files.TestBatch)!, files.TestBatch);
+    }
+
+    private static RawDataset LoadImageFolder(DatasetSpec spec, string? specPath, string specFile)
+    {
+        if (specPath is null)
+            throw new SpecException(specFile, null, "dataset.path",
+                "expected the folder holding train/<class>/ and test/<class>/ for image-folder, found none");
+        var trainFolder = Path.Combine(specPath, "train");
+        var testFolder = Path.Combine(specPath, "test");
+        var classes = ImageFolderReader.ClassNamesOf(trainFolder);
+        return new RawDataset(
+            ImageFolderReader.Read(trainFolder, classes, spec.ImageSize, spec.Channels),
+            ImageFolderReader.Read(testFolder, classes, spec.ImageSize, spec.Channels),
+            trainFolder, testFolder);
+    }
+
+    private T Locate<T>(DataSource source, string? specPath, string? dataDir, bool download, Func<string, T?> find,
+        string expected, Action<string> fetchInto) where T : class
+    {
+        var candidates = DatasetFolders.Candidates(specPath, dataDir, source, sources.DownloadRoot);
+        var found = candidates.Select(find).FirstOrDefault(files => files is not null);
+        if (found is not null)
+            return found;
+        if (!download)
+            throw new DataFileException(source.FolderName,
+                $"expected {expected}, found them in none of {string.Join(", ", candidates)}; set dataset.path, pass --data-dir or set dataset.download: true");
+        var target = DatasetFolders.DownloadTarget(specPath, dataDir, source, sources.DownloadRoot);
+        fetchInto(target);
+        return find(target) ?? throw new DataFileException(target, $"expected {expected} after downloading, found them missing");
+    }
+}

@@ -1,0 +1,85 @@
+using SkiaSharp;
+
+namespace Sweep.Trials.Data;
+
+/// <summary>Reads a split folder with one subfolder per class (<c>&lt;split&gt;/&lt;class&gt;/*.png|jpg</c>),
+/// decoding with SkiaSharp and resizing every image to a square so that one batch tensor can hold them all.</summary>
+public static class ImageFolderReader
+{
+    private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg"];
+
+    /// <summary>Class names are the subfolder names in ordinal order, which fixes each class's index.</summary>
+    public static IReadOnlyList<string> ClassNamesOf(string splitFolder)
+    {
+        if (!Directory.Exists(splitFolder))
+            throw new DataFileException(splitFolder, "expected a folder with one subfolder per class, found none");
+        var names = Directory.GetDirectories(splitFolder).Select(Path.GetFileName).OfType<string>()
+            .Order(StringComparer.Ordinal).ToList();
+        if (names.Count == 0)
+            throw new DataFileException(splitFolder, "expected one subfolder per class, found no subfolders");
+        return names;
+    }
+
+    /// <param name="classNames">The training split's classes, so that test labels share its indices.</param>
+    public static ImageSet Read(string splitFolder, IReadOnlyList<string> classNames, int size, int channels)
+    {
+        if (channels is not (1 or 3))
+            throw new ArgumentOutOfRangeException(nameof(channels), channels, "expected 1 or 3 channels");
+        var files = ListImages(splitFolder, classNames);
+        var imageBytes = channels * size * size;
+        var pixels = new byte[(long)files.Count * imageBytes];
+        var labels = new int[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            DecodeInto(files[i].Path, size, channels, pixels.AsSpan(i * imageBytes, imageBytes));
+            labels[i] = files[i].Label;
+        }
+        return new ImageSet(pixels, labels, channels, size, size, classNames);
+    }
+
+    private static List<(string Path, int Label)> ListImages(string splitFolder, IReadOnlyList<string> classNames)
+    {
+        var found = ClassNamesOf(splitFolder);
+        var unknown = found.FirstOrDefault(name => !classNames.Contains(name));
+        if (unknown is not null)
+            throw new DataFileException(Path.Combine(splitFolder, unknown),
+                $"expected a class folder of the training split ({string.Join(", ", classNames)}), found an extra class");
+        var files = new List<(string, int)>();
+        for (var label = 0; label < classNames.Count; label++)
+        {
+            var classFolder = Path.Combine(splitFolder, classNames[label]);
+            if (!Directory.Exists(classFolder))
+                continue;
+            files.AddRange(Directory.GetFiles(classFolder)
+                .Where(file => ImageExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)
+                .Select(file => (file, label)));
+        }
+        if (files.Count == 0)
+            throw new DataFileException(splitFolder, "expected PNG or JPEG images in the class subfolders, found none");
+        return files;
+    }
+
+    private static void DecodeInto(string path, int size, int channels, Span<byte> target)
+    {
+        using var decoded = SKBitmap.Decode(path)
+            ?? throw new DataFileException(path, "expected a PNG or JPEG image, found data SkiaSharp cannot decode");
+        var info = new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var resized = decoded.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear))
+            ?? throw new DataFileException(path, $"expected an image SkiaSharp can resize to {size}×{size}, found one it cannot");
+        var rgba = resized.GetPixelSpan();
+        var plane = size * size;
+        for (var pixel = 0; pixel < plane; pixel++)
+        {
+            var (r, g, b) = (rgba[4 * pixel], rgba[4 * pixel + 1], rgba[4 * pixel + 2]);
+            if (channels == 1)
+                target[pixel] = (byte)Math.Round(0.299 * r + 0.587 * g + 0.114 * b);
+            else
+            {
+                target[pixel] = r;
+                target[plane + pixel] = g;
+                target[2 * plane + pixel] = b;
+            }
+        }
+    }
+}
