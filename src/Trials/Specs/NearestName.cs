@@ -19,6 +19,9 @@ public static class NearestName
         ["grad_clip"] = ["clip", "gradient_clipping", "max_norm"],
         ["batch_norm"] = ["batchnorm", "bn"],
         ["repeats"] = ["seeds", "repetitions"],
+        ["horizontal_flip"] = ["flip", "hflip", "random_flip"],
+        ["rotation_degrees"] = ["rotation", "rotate"],
+        ["translate_fraction"] = ["translate", "translation", "shift"],
     };
 
     /// <summary>The candidate closest to <paramref name="written"/>; the first one on ties.</summary>
