@@ -18,7 +18,7 @@ internal static class ParameterSpaceReader
         if (node is YamlSequenceNode list)
             return new ValueList(path, line, Values(document, list, field));
         if (node is not YamlMappingNode { Children.Count: 1 } distribution)
-            throw document.ErrorAt(node, field, $"expected {Shapes}, found {SearchSectionReader.Describe(node)}");
+            throw document.ErrorAt(node, field, $"expected {Shapes}, found {YamlNodes.Describe(node)}");
 
         var (kindNode, argument) = distribution.Children.Single();
         var kind = (kindNode as YamlScalarNode)?.Value ?? "";
@@ -29,7 +29,7 @@ internal static class ParameterSpaceReader
             DistributionNames.Int => Integers(document, path, line, argument, field),
             DistributionNames.Choice => argument is YamlSequenceNode choices
                 ? new Choice(path, line, Values(document, choices, field))
-                : throw document.ErrorAt(argument, field, $"expected a list of values, found {SearchSectionReader.Describe(argument)}"),
+                : throw document.ErrorAt(argument, field, $"expected a list of values, found {YamlNodes.Describe(argument)}"),
             _ => throw document.ErrorAt(kindNode, field,
                 $"unknown distribution '{kind}'; did you mean '{NearestName.Among(kind, DistributionNames.All)}'?"),
         };

@@ -10,19 +10,19 @@ internal static class SearchSectionReader
 
     public static SearchSpec Read(SpecDocument document, Func<string, ModelSpec> presets)
     {
-        var section = ValueOf(document.Root, "search");
-        if (section is null || IsEmpty(section))
+        var section = YamlNodes.ValueOf(document.Root, "search");
+        if (section is null || YamlNodes.IsNull(section))
             return new SearchSpec();
         if (section is not YamlMappingNode mapping)
-            throw document.ErrorAt(section, "search", $"expected a mapping of fields, found {Describe(section)}");
+            throw document.ErrorAt(section, "search", $"expected a mapping of fields, found {YamlNodes.Describe(section)}");
 
         var search = document.BindSection<SearchSpec>(mapping, "search", ReadHere);
-        var parametersNode = ValueOf(mapping, "parameters");
-        if (parametersNode is null || IsEmpty(parametersNode))
+        var parametersNode = YamlNodes.ValueOf(mapping, "parameters");
+        if (parametersNode is null || YamlNodes.IsNull(parametersNode))
             return search;
         if (parametersNode is not YamlMappingNode parameters)
             throw document.ErrorAt(parametersNode, "search.parameters",
-                $"expected a mapping from parameter paths to values, found {Describe(parametersNode)}");
+                $"expected a mapping from parameter paths to values, found {YamlNodes.Describe(parametersNode)}");
 
         var spaces = new List<ParameterSpace>();
         var checker = new ParameterValueChecker(document, presets);
@@ -41,17 +41,4 @@ internal static class SearchSectionReader
         }
         return search with { Parameters = spaces };
     }
-
-    internal static YamlNode? ValueOf(YamlMappingNode mapping, string key) =>
-        mapping.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode { Value: var written } && written == key).Value;
-
-    internal static bool IsEmpty(YamlNode node) =>
-        node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "" or "~" or "null" };
-
-    internal static string Describe(YamlNode node) => node switch
-    {
-        YamlScalarNode scalar => $"'{scalar.Value}'",
-        YamlSequenceNode => "a list",
-        _ => "a mapping",
-    };
 }

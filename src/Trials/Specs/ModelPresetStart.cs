@@ -10,8 +10,8 @@ internal static class ModelPresetStart
         {
             if (type != typeof(ModelSpec))
                 return null;
-            var written = node.Children.FirstOrDefault(pair => pair.Key is YamlScalarNode { Value: "preset" }).Value;
-            if (written is not YamlScalarNode { Value: { } name } || ScalarReader.IsNull(written))
+            var written = YamlNodes.ValueOf(node, "preset");
+            if (written is not YamlScalarNode { Value: { } name } || YamlNodes.IsNull(written))
                 return null;
             try
             {

@@ -29,7 +29,7 @@ internal static class OverrideApplier
             }
             else if (section.Children[existing] is YamlMappingNode nested)
                 section = nested;
-            else if (ScalarReader.IsNull(section.Children[existing]))
+            else if (YamlNodes.IsNull(section.Children[existing]))
             {
                 var created = new YamlMappingNode();
                 locator.MarkOverride(created, change.Line, change.Field);
@@ -38,7 +38,7 @@ internal static class OverrideApplier
             }
             else
                 throw locator.Error(section.Children[existing], path,
-                    $"expected a mapping of fields, found {ScalarReader.Found(section.Children[existing])}");
+                    $"expected a mapping of fields, found {YamlNodes.Describe(section.Children[existing])}");
         }
         section.Children[KeyIn(section, keys[^1]) ?? new YamlScalarNode(keys[^1])] = value;
     }

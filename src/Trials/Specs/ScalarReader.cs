@@ -1,5 +1,4 @@
 using System.Globalization;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Sweep.Trials.Specs;
@@ -10,11 +9,6 @@ internal sealed class ScalarReader(SpecLocator locator)
     public static bool IsScalarType(Type type) =>
         type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(bool)
         || type == typeof(string) || type.IsEnum;
-
-    /// <summary>YAML's plain null spellings, and an empty value (<c>key:</c> with nothing after it).</summary>
-    public static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } scalar
-        && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
 
     public object Read(Type type, YamlScalarNode node, string path)
     {
@@ -51,16 +45,8 @@ internal sealed class ScalarReader(SpecLocator locator)
         : SpecSchema.ListElement(type) is { } element ? $"a list of {Plural(element)}"
         : "a mapping of fields";
 
-    public static string Found(YamlNode node) => node switch
-    {
-        _ when IsNull(node) => "nothing",
-        YamlScalarNode scalar => $"'{scalar.Value}'",
-        YamlSequenceNode => "a list",
-        _ => "a mapping",
-    };
-
     public SpecException Mismatch(Type type, YamlNode node, string path) =>
-        locator.Error(node, path, $"expected {Expected(type)}, found {Found(node)}");
+        locator.Error(node, path, $"expected {Expected(type)}, found {YamlNodes.Describe(node)}");
 
     private object CheckRange(object value, double number, YamlScalarNode node, string path, bool integer) =>
         !SpecRanges.ByPath.TryGetValue(path, out var range) || range.Contains(number)

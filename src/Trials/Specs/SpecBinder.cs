@@ -28,7 +28,7 @@ internal sealed class SpecBinder(
         foreach (var (keyNode, valueNode) in node.Children)
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
-                throw locator.Error(keyNode, path, $"expected a field name, found {ScalarReader.Found(keyNode)}");
+                throw locator.Error(keyNode, path, $"expected a field name, found {YamlNodes.Describe(keyNode)}");
             if (skippedKeys?.Contains(key) == true)
                 continue;
             var keyPath = SpecSchema.Child(path, key);
@@ -47,7 +47,7 @@ internal sealed class SpecBinder(
 
     private object? BindValue(Type type, bool nullable, YamlNode node, string path, object? current)
     {
-        if (ScalarReader.IsNull(node))
+        if (YamlNodes.IsNull(node))
         {
             if (nullable)
                 return null;
@@ -71,7 +71,7 @@ internal sealed class SpecBinder(
         for (var i = 0; i < items.Length; i++)
         {
             var item = sequence.Children[i];
-            if (item is not YamlScalarNode scalar || ScalarReader.IsNull(item))
+            if (item is not YamlScalarNode scalar || YamlNodes.IsNull(item))
                 throw scalars.Mismatch(element, item, path);
             items.SetValue(scalars.Read(element, scalar, path), i);
         }

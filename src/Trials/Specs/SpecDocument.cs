@@ -28,7 +28,7 @@ public sealed class SpecDocument
         {
             YamlMappingNode root => new SpecDocument(file, text, root),
             null => throw new SpecException(file, 1, "spec", $"{expected}, found an empty file"),
-            var other => throw new SpecException(file, SpecLocator.LineOf(other), "spec", $"{expected}, found {ScalarReader.Found(other)}"),
+            var other => throw new SpecException(file, SpecLocator.LineOf(other), "spec", $"{expected}, found {YamlNodes.Describe(other)}"),
         };
     }
 
