@@ -5,7 +5,7 @@ namespace Sweep.Trials.Specs;
 public sealed record TrialSpec
 {
     public string Name { get; init; } = "trial";
-    public int Seed { get; init; } = 0;
+    public long Seed { get; init; }
     public DatasetSpec Dataset { get; init; } = new();
     public ModelSpec Model { get; init; } = new();
     public TrainingSpec Training { get; init; } = new();

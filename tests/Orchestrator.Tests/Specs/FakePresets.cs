@@ -1,0 +1,14 @@
+using Sweep.Trials.Specs;
+
+namespace Sweep.Orchestrator.Tests.Specs;
+
+/// <summary>Stands in for the real preset table, which another part of the program owns.</summary>
+internal static class FakePresets
+{
+    public static ModelSpec Named(string name) => name switch
+    {
+        "two-conv" => new ModelSpec { Preset = "two-conv", Channels = 16, Hidden = [64], BatchNorm = true },
+        "tiny-mlp" => new ModelSpec { Preset = "tiny-mlp", Kind = ModelKind.Mlp, Hidden = [32] },
+        _ => throw new SpecException("presets", null, "model.preset", $"expected one of two-conv, tiny-mlp, found '{name}'"),
+    };
+}

@@ -1,0 +1,107 @@
+using Sweep.Trials.Specs;
+using static Sweep.Trials.Tests.Specs.SpecAssert;
+
+namespace Sweep.Trials.Tests.Specs;
+
+public class SpecErrorTests
+{
+    [Theory]
+    [InlineData("name: a\nmodel:\n  - x\n hidden: 2\n", 4, "syntax: while parsing a block mapping, did not find expected key")]
+    [InlineData("name: 'unterminated\n", 1, "syntax: while scanning a quoted scalar, found unexpected end of stream")]
+    [InlineData("name: a\ntraining: { epochs: 3\nmodel: {}\n", 2, "syntax: invalid YAML; is a '[' or '{' left open?")]
+    [InlineData("name: a\n---\nname: b\n", 3, "syntax: expected one YAML document, found a second one")]
+    public void MalformedYaml_NamesTheLine(string yaml, int line, string expected) =>
+        Assert.Equal($"{Yaml}:{line}: {expected}", Error(yaml));
+
+    [Fact]
+    public void DuplicateKey_IsASyntaxErrorAtItsLine() =>
+        Assert.Equal($"{Yaml}:3: syntax: duplicate key lr", Error("training:\n  lr: 0.1\n  lr: 0.2\n"));
+
+    [Fact]
+    public void EmptyFile_SaysWhatWasExpected() =>
+        Assert.Equal($"{Yaml}:1: spec: expected a mapping of sections (name, seed, dataset, model, training, objective), found an empty file",
+            Error("# nothing here\n"));
+
+    [Fact]
+    public void TopLevelList_SaysWhatWasExpected() =>
+        Assert.Equal($"{Yaml}:1: spec: expected a mapping of sections (name, seed, dataset, model, training, objective), found a list",
+            Error("- name: a\n- name: b\n"));
+
+    [Fact]
+    public void UnknownKey_SuggestsTheNearestField() =>
+        Assert.Equal($"{Yaml}:3: training.lerning_rate: unknown field 'lerning_rate'; did you mean 'lr'?",
+            Error("name: a\ntraining:\n  lerning_rate: 0.1\n"));
+
+    [Fact]
+    public void UnknownTopLevelKey_SuggestsTheNearestSection() =>
+        Assert.Equal($"{Yaml}:2: trainig: unknown field 'trainig'; did you mean 'training'?",
+            Error("name: a\ntrainig: { epochs: 1 }\n"));
+
+    [Fact]
+    public void UnknownNestedKey_SuggestsByEditDistance() =>
+        Assert.Equal($"{Yaml}:4: dataset.augmentation.horizontal_flipp: unknown field 'horizontal_flipp'; did you mean 'horizontal_flip'?",
+            Error("dataset:\n  name: mnist\n  augmentation:\n    horizontal_flipp: true\n"));
+
+    [Theory]
+    [InlineData("training: { lr: fast }", "training.lr: expected a number, found 'fast'")]
+    [InlineData("training: { epochs: 2.5 }", "training.epochs: expected an integer, found '2.5'")]
+    [InlineData("training: { nesterov: yes }", "training.nesterov: expected true or false, found 'yes'")]
+    [InlineData("training: { lr: }", "training.lr: expected a number, found nothing")]
+    [InlineData("training: { lr: [1] }", "training.lr: expected a number, found a list")]
+    [InlineData("model: { hidden: 128 }", "model.hidden: expected a list of integers, found '128'")]
+    [InlineData("model: { hidden: [64, wide] }", "model.hidden: expected an integer, found 'wide'")]
+    [InlineData("model: 3", "model: expected a mapping of fields, found '3'")]
+    [InlineData("seed: 1.5", "seed: expected an integer, found '1.5'")]
+    [InlineData("name: [a]", "name: expected text, found a list")]
+    public void WrongType_NamesFieldExpectationAndFoundValue(string yaml, string expected) =>
+        Assert.Equal($"{Yaml}:1: {expected}", Error(yaml));
+
+    [Theory]
+    [InlineData("model: { dropout: 1.5 }", "model.dropout: expected 0 ≤ value < 1, found 1.5")]
+    [InlineData("training: { lr: -1 }", "training.lr: expected a number > 0, found -1")]
+    [InlineData("training: { lr: 0 }", "training.lr: expected a number > 0, found 0")]
+    [InlineData("training: { epochs: 0 }", "training.epochs: expected 1 ≤ value ≤ 10000, found 0")]
+    [InlineData("training: { batch_size: 65537 }", "training.batch_size: expected 1 ≤ value ≤ 65536, found 65537")]
+    [InlineData("model: { conv_blocks: 8 }", "model.conv_blocks: expected 1 ≤ value ≤ 7, found 8")]
+    [InlineData("model: { padding: -1 }", "model.padding: expected an integer ≥ 0, found -1")]
+    [InlineData("model: { hidden: [64, 0] }", "model.hidden: expected an integer ≥ 1, found 0")]
+    [InlineData("dataset: { validation_fraction: 1 }", "dataset.validation_fraction: expected 0 < value < 1, found 1")]
+    [InlineData("dataset: { channels: 2 }", "dataset.channels: expected 1 or 3, found 2")]
+    [InlineData("dataset: { image_size: 4 }", "dataset.image_size: expected an integer ≥ 8, found 4")]
+    [InlineData("dataset: { augmentation: { rotation_degrees: 181 } }", "dataset.augmentation.rotation_degrees: expected 0 ≤ value ≤ 180, found 181")]
+    [InlineData("dataset: { augmentation: { translate_fraction: 0.6 } }", "dataset.augmentation.translate_fraction: expected 0 ≤ value ≤ 0.5, found 0.6")]
+    [InlineData("training: { momentum: 1 }", "training.momentum: expected 0 ≤ value < 1, found 1")]
+    [InlineData("training: { label_smoothing: -0.1 }", "training.label_smoothing: expected 0 ≤ value < 1, found -0.1")]
+    public void OutOfRange_StatesTheRange(string yaml, string expected) =>
+        Assert.Equal($"{Yaml}:1: {expected}", Error(yaml));
+
+    [Fact]
+    public void UnknownEnumValue_ListsTheAllowedSpellings()
+    {
+        Assert.Equal($"{Yaml}:2: training.optimizer: expected one of sgd, adam, adamw, rmsprop, found 'sgdd'",
+            Error("name: a\ntraining: { optimizer: sgdd }"));
+        Assert.Equal($"{Yaml}:1: dataset.name: expected one of fashion-mnist, mnist, cifar10, image-folder, found 'svhn'",
+            Error("dataset: { name: svhn }"));
+        Assert.Equal($"{Yaml}:1: model.activation: expected one of relu, leaky_relu, elu, tanh, found 'gelu'",
+            Error("model: { activation: gelu }"));
+        Assert.Equal($"{Yaml}:1: objective.metric: expected one of val_accuracy, val_loss, train_loss, train_accuracy, found 'f1'",
+            Error("objective: { metric: f1 }"));
+        Assert.Equal($"{Yaml}:1: training.schedule: expected one of constant, step, multistep, cosine, exponential, found 'linear'",
+            Error("training: { schedule: linear }"));
+    }
+
+    [Fact]
+    public void Milestones_MustAscend() =>
+        Assert.Equal($"{Yaml}:3: training.milestones: expected epochs in ascending order, found [6, 3]",
+            Error("training:\n  schedule: multistep\n  milestones: [6, 3]\n"));
+
+    [Fact]
+    public void Trainable_NeedsPretrained() =>
+        Assert.Equal($"{Yaml}:2: model.trainable: expected model.pretrained to be set as well; trainable layers only apply to a pretrained model",
+            Error("model:\n  trainable: [head]\n"));
+
+    [Fact]
+    public void UnknownPreset_PointsAtThePresetLine() =>
+        Assert.Equal($"{Yaml}:3: model.preset: expected one of two-conv, tiny-mlp, found 'three-conv'",
+            Error("name: a\nmodel:\n  preset: three-conv\n"));
+}
