@@ -12,7 +12,8 @@ public sealed class SpecLoader
     public SweepSpec Read(string text, string path) => SweepSpecReader.ReadText(text, path, Presets(path));
 
     public TrialSpec Resolve(SweepSpec spec, PlannedTrial trial) =>
-        SweepSpecReader.ResolveTrial(spec, trial.Changes.Select(c => (c.Path, c.Value)).ToList(), trial.Seed);
+        SweepSpecReader.ResolveTrial(spec, trial.Changes.Select(c => (c.Path, c.Value)).ToList(), trial.Seed,
+            Presets(spec.SourcePath));
 
     private static Func<string, ModelSpec> Presets(string path) => name => ModelPresets.Named(name, path);
 }

@@ -31,6 +31,7 @@ public static class SpecRanges
         ["model.hidden"] = ValueRange.AtLeast(1),
 
         ["training.epochs"] = ValueRange.Between(1, 10000),
+        ["synthetic.seconds_per_epoch"] = ValueRange.Between(0, 3600),
         ["training.batch_size"] = ValueRange.Between(1, 65536),
         ["training.lr"] = ValueRange.Above(0),
         ["training.momentum"] = ValueRange.FromUpTo(0, 1),

@@ -34,7 +34,7 @@ internal static class TestEvaluation
             .Take(misclassifiedExamples)
             .Select(i => Picture(data.TestRaw, i, predicted[i]))
             .ToList();
-        return ClassificationMetrics.Build(truth, predicted, data.ClassNames, lossSum / count, misclassified);
+        return TestMetricsBuilder.Build(truth, predicted, data.ClassNames, lossSum / count, misclassified);
     }
 
     private static MisclassifiedImage Picture(ImageSet images, int index, int predicted) =>

@@ -61,7 +61,7 @@ public sealed class TrialRunner
         var summary = ModelBuilder.Summarize(plan, model);
         using var optimizer = OptimizerFactory.Create(spec.Training, model.parameters().Where(p => p.requires_grad));
         var checkpoints = options.RunDirectory is { } dir ? new CheckpointStore(Path.Combine(dir, "checkpoints")) : null;
-        var augmenter = spec.Dataset.Augmentation.Any ? new Augmenter(spec.Dataset.Augmentation) : null;
+        var augmenter = spec.Dataset.Augmentation.Any ? new Augmenter(spec.Dataset.Augmentation, data.Mean, data.Std) : null;
 
         using var best = new BestWeights(options.RunDirectory);
         var state = Restore(checkpoints, model, optimizer)
@@ -143,14 +143,14 @@ public sealed class TrialRunner
         return model;
     }
 
-    private static TrainingState? Restore(CheckpointStore? checkpoints, nn.Module model, optim.Optimizer optimizer)
+    private static TrainingState? Restore(CheckpointStore? checkpoints, nn.Module model, OptimizerHelper optimizer)
     {
         var loaded = checkpoints?.LoadLatest(model, optimizer);
         return loaded is null ? null : JsonSerializer.Deserialize<TrainingState>(loaded.MetadataJson, StateJson);
     }
 
     private static (double Loss, double Accuracy, double LearningRate)? TrainOneEpoch(TrialSpec spec,
-        nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, PreparedDataset data, Augmenter? augmenter,
+        nn.Module<Tensor, Tensor> model, OptimizerHelper optimizer, PreparedDataset data, Augmenter? augmenter,
         Generator generator, Device device, int epoch, long firstStep, int stepsPerEpoch, ITrialObserver observer,
         CancellationToken cancellationToken)
     {
@@ -178,7 +178,7 @@ public sealed class TrialRunner
             optimizer.zero_grad();
             var logits = model.call(images);
             var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: training.LabelSmoothing);
-            var objective = training.L1 > 0 || training.L2 > 0 ? loss + Penalties.Of(training, model) : loss;
+            var objective = training.L1 > 0 || training.L2 > 0 ? loss + Regularization.Penalty(training, model) : loss;
             var lossValue = loss.item<float>();
             if (!float.IsFinite(lossValue))
                 return (double.NaN, double.NaN, rate);
