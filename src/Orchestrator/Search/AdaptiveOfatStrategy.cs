@@ -7,6 +7,9 @@ namespace Sweep.Orchestrator.Search;
 /// already measured are not run again).</summary>
 public sealed class AdaptiveOfatStrategy : ISearchStrategy
 {
+    public bool IsComplete(SweepSpec spec, IReadOnlyList<TrialObservation> history) =>
+        SearchCompletion.IsComplete(this, spec, history);
+
     public IReadOnlyList<PlannedTrial> Propose(SweepSpec spec, IReadOnlyList<TrialObservation> history)
     {
         var path = AdaptivePath.Trace(spec, history);

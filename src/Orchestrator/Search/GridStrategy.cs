@@ -7,6 +7,9 @@ namespace Sweep.Orchestrator.Search;
 /// repeated over the seeds. A trial's changes are the values that differ from the baseline's.</summary>
 public sealed class GridStrategy : ISearchStrategy
 {
+    public bool IsComplete(SweepSpec spec, IReadOnlyList<TrialObservation> history) =>
+        SearchCompletion.IsComplete(this, spec, history);
+
     public IReadOnlyList<PlannedTrial> Propose(SweepSpec spec, IReadOnlyList<TrialObservation> history) =>
         PlanExtension.Append(spec, history, Combinations(spec));
 

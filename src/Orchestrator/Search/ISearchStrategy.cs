@@ -1,4 +1,3 @@
-using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Specs;
 
 namespace Sweep.Orchestrator.Search;
@@ -12,6 +11,5 @@ public interface ISearchStrategy
     IReadOnlyList<PlannedTrial> Propose(SweepSpec spec, IReadOnlyList<TrialObservation> history);
 
     /// <summary>True when every planned trial has finished and nothing more will ever be proposed.</summary>
-    bool IsComplete(SweepSpec spec, IReadOnlyList<TrialObservation> history) =>
-        history.All(observation => observation.State.IsFinished()) && Propose(spec, history).Count == 0;
+    bool IsComplete(SweepSpec spec, IReadOnlyList<TrialObservation> history);
 }

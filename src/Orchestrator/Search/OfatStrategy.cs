@@ -7,6 +7,9 @@ namespace Sweep.Orchestrator.Search;
 /// of the K most helpful changes follow once all of those have finished.</summary>
 public sealed class OfatStrategy : ISearchStrategy
 {
+    public bool IsComplete(SweepSpec spec, IReadOnlyList<TrialObservation> history) =>
+        SearchCompletion.IsComplete(this, spec, history);
+
     public IReadOnlyList<PlannedTrial> Propose(SweepSpec spec, IReadOnlyList<TrialObservation> history) =>
         PlanExtension.Append(spec, history,
             [.. SingleChanges.FirstPass(spec), .. Interactions.Configurations(spec, history)]);

@@ -14,6 +14,9 @@ public sealed class RandomStrategy : ISearchStrategy
     /// reached by real ranges so narrow that they hold a handful of doubles.</summary>
     public const int MaxRepeatedDrawsInARow = 10_000;
 
+    public bool IsComplete(SweepSpec spec, IReadOnlyList<TrialObservation> history) =>
+        SearchCompletion.IsComplete(this, spec, history);
+
     public IReadOnlyList<PlannedTrial> Propose(SweepSpec spec, IReadOnlyList<TrialObservation> history) =>
         PlanExtension.Append(spec, history, Configurations(spec));
 
