@@ -10,7 +10,7 @@ public enum AdaptiveStopReason
     NoImprovement,
     /// <summary>Every parameter has been changed, or none has a value left to try.</summary>
     ParametersExhausted,
-    /// <summary>The next round could not be planned within MaxTrials.</summary>
+    /// <summary>A round could not be planned in full within MaxTrials; it is judged on what was measured.</summary>
     MaxTrials,
     /// <summary>The round's baseline has no measured trial (all failed or diverged), so nothing can be compared.</summary>
     BaselineNotMeasured,
@@ -91,7 +91,8 @@ public static class AdaptivePath
                 .Where(candidate => candidate.BeatsNoise)
                 .MaxBy(candidate => candidate.Gain);
             if (chosen is null)
-                return Stopped(rounds, round, baseline, baselineSummary, measured, AdaptiveStopReason.NoImprovement);
+                return Stopped(rounds, round, baseline, baselineSummary, measured,
+                    missing.Count > 0 ? AdaptiveStopReason.MaxTrials : AdaptiveStopReason.NoImprovement);
 
             rounds.Add(new AdaptiveRound(round, baseline, baselineSummary, measured, chosen));
             baseline = [.. baseline, chosen.Change];

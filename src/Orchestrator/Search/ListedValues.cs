@@ -18,7 +18,7 @@ public static class ListedValues
             Choice choice => choice.Values,
             IntRange range => Integers(spec, range),
             UniformRange or LogUniformRange => throw new SpecException(spec.SourcePath, parameter.Line,
-                parameter.Path, $"{spec.Search.Strategy} search needs listed values; continuous ranges are for random search"),
+                parameter.Path, "expected a list of values; continuous ranges are only for random search"),
             _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter.GetType().Name, null),
         };
         return values.DistinctBy(FlowValues.Canonical, StringComparer.Ordinal).ToList();

@@ -1,3 +1,4 @@
+using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Search;
 using Sweep.Orchestrator.Specs;
 using Sweep.Trials.Specs;
@@ -120,6 +121,20 @@ public class AdaptiveOfatTests
         Assert.Empty(strategy.Propose(spec, history));
         Assert.False(strategy.IsComplete(spec, history));
         Assert.Null(AdaptivePath.Trace(spec, history).StopReason);
+    }
+
+    [Fact]
+    public void Path_WhoseBaselineFailed_StopsAfterRoundZero()
+    {
+        var spec = QuadraticSpec();
+        var strategy = new AdaptiveOfatStrategy();
+        var roundZero = strategy.Propose(spec, []);
+        var history = roundZero.Select(trial => trial.Role == "baseline"
+            ? new TrialObservation(trial, TrialState.Failed, null)
+            : Finished(trial, Quadratic(spec, trial))).ToList();
+
+        Assert.Equal(AdaptiveStopReason.BaselineNotMeasured, AdaptivePath.Trace(spec, history).StopReason);
+        Assert.True(strategy.IsComplete(spec, history));
     }
 
     [Fact]
