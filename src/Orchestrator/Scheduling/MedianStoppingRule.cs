@@ -1,0 +1,51 @@
+using Sweep.Orchestrator.Search;
+using Sweep.Orchestrator.Specs;
+using Sweep.Trials.Specs;
+using static Sweep.Orchestrator.Scheduling.Curves;
+
+namespace Sweep.Orchestrator.Scheduling;
+
+/// <summary>The median stopping rule (Golovin et al. 2017, "Google Vizier"; Ray's MedianStoppingRule): from the
+/// grace epoch on, a trial stops when its best objective so far is strictly worse than the median of the other
+/// trials' running averages (mean of their first <c>epoch</c> values) at the same epoch. Every other trial that
+/// has reached the epoch counts, finished or not, except those whose average is not finite (diverged); at least
+/// <c>MinTrials</c> of them are needed before anyone is compared.</summary>
+public sealed class MedianStoppingRule : IEarlyStopper
+{
+    public EarlyStopDecision ShouldStop(EarlyStoppingSpec spec, ObjectiveSpec objective, int trialIndex, int epoch,
+        IReadOnlyDictionary<int, IReadOnlyList<double>> objectiveCurves)
+    {
+        var own = Own(objectiveCurves, trialIndex, epoch);
+        if (epoch < spec.GraceEpochs)
+            return EarlyStopDecision.Continue($"epoch {epoch} is before the grace epoch {spec.GraceEpochs}");
+
+        var finite = own.Take(epoch).Where(double.IsFinite).ToList();
+        if (finite.Count == 0)
+            return EarlyStopDecision.StopNow($"no finite objective by epoch {epoch}");
+        var best = objective.Mode == ObjectiveMode.Max ? finite.Max() : finite.Min();
+
+        var averages = objectiveCurves
+            .Where(curve => curve.Key != trialIndex && curve.Value.Count >= epoch)
+            .Select(curve => curve.Value.Take(epoch).Average())
+            .Where(double.IsFinite)
+            .ToList();
+        var needed = Math.Max(1, spec.MinTrials);
+        if (averages.Count < needed)
+            return EarlyStopDecision.Continue(
+                $"{averages.Count} other trials reached epoch {epoch}; the median rule needs {needed}");
+
+        var median = Median(averages);
+        var comparison = $"best {Show(best)} by epoch {epoch} against the median {Show(median)} of "
+            + $"{averages.Count} other trials' running averages";
+        return ObjectiveGain.IsBetter(objective.Mode, median, best)
+            ? EarlyStopDecision.StopNow($"{comparison}: worse")
+            : EarlyStopDecision.Continue($"{comparison}: not worse");
+    }
+
+    public static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}

@@ -1,0 +1,16 @@
+using Sweep.Trials.Specs;
+
+namespace Sweep.Orchestrator.Search;
+
+/// <summary>How much better one objective value is than another, positive when better whatever the mode.</summary>
+public static class ObjectiveGain
+{
+    public static double Of(ObjectiveMode mode, double value, double reference) =>
+        mode == ObjectiveMode.Max ? value - reference : reference - value;
+
+    public static bool IsBetter(ObjectiveMode mode, double value, double reference) => Of(mode, value, reference) > 0;
+
+    /// <summary>Standard error of the difference of two independent means.</summary>
+    public static double CombinedError(params double[] standardErrors) =>
+        Math.Sqrt(standardErrors.Sum(error => error * error));
+}

@@ -1,0 +1,96 @@
+using Sweep.Orchestrator.Scheduling;
+using Sweep.Orchestrator.Specs;
+using Sweep.Trials.Specs;
+
+namespace Sweep.Orchestrator.Tests.Scheduling;
+
+public class AshaStopperTests
+{
+    private static readonly EarlyStoppingSpec Asha = new()
+        { Policy = EarlyStoppingPolicy.Asha, GraceEpochs = 1, Reduction = 3 };
+
+    private static readonly ObjectiveSpec Maximize = new() { Mode = ObjectiveMode.Max };
+    private static readonly ObjectiveSpec Minimize = new() { Mode = ObjectiveMode.Min };
+
+    /// <summary>Five earlier trials that reached rung 3 with 0.50, 0.60, 0.70, 0.80 and 0.90.</summary>
+    private static Dictionary<int, IReadOnlyList<double>> Earlier() => new()
+    {
+        [0] = [0.1, 0.2, 0.50, 0.6],
+        [1] = [0.1, 0.2, 0.60],
+        [2] = [0.1, 0.2, 0.70, 0.8],
+        [3] = [0.1, 0.2, 0.80],
+        [4] = [0.1, 0.2, 0.90, 0.95],
+    };
+
+    private static EarlyStopDecision Decide(IReadOnlyList<double> own, int epoch, EarlyStoppingSpec? spec = null,
+        ObjectiveSpec? objective = null, Dictionary<int, IReadOnlyList<double>>? earlier = null)
+    {
+        var curves = earlier ?? Earlier();
+        curves[7] = own;
+        return new AshaStopper().ShouldStop(spec ?? Asha, objective ?? Maximize, 7, epoch, curves);
+    }
+
+    [Theory]
+    [InlineData(0.85, false)]
+    [InlineData(0.80, false)]
+    [InlineData(0.75, true)]
+    public void AtARung_OnlyTheTopThirdOfRecordedValuesContinues(double own, bool stops)
+    {
+        // Six values at rung 3 keep the best two: 0.9 and the better of 0.8 and the trial's own (ties continue).
+        var decision = Decide([0.1, 0.2, own], epoch: 3);
+
+        Assert.Equal(stops, decision.Stop);
+        Assert.Contains("at rung 3 against the best 2 of 6", decision.Reason);
+    }
+
+    [Fact]
+    public void BetweenRungs_Continues()
+    {
+        var decision = Decide([0.0, 0.0, 0.0, 0.0], epoch: 4);
+
+        Assert.False(decision.Stop);
+        Assert.Contains("the next one is epoch 9", decision.Reason);
+    }
+
+    [Fact]
+    public void WithFewerValuesThanTheReductionFactor_Continues()
+    {
+        var earlier = new Dictionary<int, IReadOnlyList<double>> { [0] = [0.9] };
+
+        Assert.False(Decide([0.1], epoch: 1, earlier: earlier).Stop);
+        earlier[1] = [0.8];
+        Assert.True(Decide([0.1], epoch: 1, earlier: earlier).Stop);
+    }
+
+    [Fact]
+    public void WhenMinimizing_TheLowestValuesContinue()
+    {
+        Assert.False(Decide([1, 1, 0.55], epoch: 3, objective: Minimize).Stop);
+        Assert.True(Decide([1, 1, 0.65], epoch: 3, objective: Minimize).Stop);
+    }
+
+    [Fact]
+    public void Grace_MovesTheRungs_AndNothingStopsBeforeIt()
+    {
+        var spec = Asha with { GraceEpochs = 2, Reduction = 2 };
+        var earlier = new Dictionary<int, IReadOnlyList<double>>
+            { [0] = [0.9, 0.9, 0.9, 0.9], [1] = [0.8, 0.8, 0.8, 0.8] };
+
+        Assert.False(Decide([0.1], epoch: 1, spec, earlier: new(earlier)).Stop);
+        Assert.True(Decide([0.1, 0.1], epoch: 2, spec, earlier: new(earlier)).Stop);
+        Assert.False(Decide([0.1, 0.1, 0.1], epoch: 3, spec, earlier: new(earlier)).Stop);
+        Assert.True(Decide([0.1, 0.1, 0.1, 0.1], epoch: 4, spec, earlier: new(earlier)).Stop);
+    }
+
+    [Fact]
+    public void ANonFiniteObjective_RanksLast()
+    {
+        Assert.True(Decide([0.1, 0.2, double.NaN], epoch: 3).Stop);
+    }
+
+    [Fact]
+    public void AnEpochTheTrialHasNotRecorded_IsAProgrammingError()
+    {
+        Assert.Throws<ArgumentException>(() => Decide([0.1], epoch: 3));
+    }
+}
