@@ -18,6 +18,7 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
     private SweepSpec spec = null!;
     private SweepProjection projection = null!;
     private ISearchStrategy strategy = null!;
+    private readonly Dictionary<int, int> epochsByTrial = new();
 
     private string SweepId => this.GetPrimaryKeyString();
 
@@ -44,6 +45,7 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
             projection.Apply(leased);
             LogLeased(candidate.Index, owner, leased.Attempts);
             var trialSpec = specs.Resolve(spec, leased.Plan);
+            epochsByTrial[leased.Index] = trialSpec.Training.Epochs;
             return new LeaseResponse(LeaseStatus.Assigned,
                 new TrialAssignment(leased.Plan, trialSpec, leased.Attempts, spec.SourcePath));
         }
@@ -57,6 +59,8 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
             return EpochDecision.Stop;
         projection.Apply(index, metrics);
         await RenewAsync(index, owner);
+        if (metrics.Epoch >= EpochsOf(index))
+            return EpochDecision.Continue;
         var stopper = EarlyStoppers.For(spec.Search.EarlyStopping.Policy);
         var decision = stopper.ShouldStop(spec.Search.EarlyStopping, spec.Baseline.Objective, index, metrics.Epoch,
             projection.ObjectiveCurves);
@@ -64,6 +68,14 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
             return EpochDecision.Continue;
         LogPruned(index, metrics.Epoch, decision.Reason);
         return EpochDecision.Stop;
+    }
+
+    /// <summary>A trial that ran all its epochs completes; early stopping only judges the epochs before its last.</summary>
+    private int EpochsOf(int index)
+    {
+        if (!epochsByTrial.TryGetValue(index, out var epochs))
+            epochsByTrial[index] = epochs = specs.Resolve(spec, projection.Get(index)!.Plan).Training.Epochs;
+        return epochs;
     }
 
     public async Task<bool> RenewAsync(int index, string owner)

@@ -8,6 +8,7 @@ using Sweep.Trials.Specs;
 using Sweep.Trials.Training.Optimizers;
 using Sweep.Trials.Training.Schedules;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Sweep.Trials.Training;
