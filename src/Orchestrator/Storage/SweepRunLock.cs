@@ -30,7 +30,7 @@ public sealed class SweepRunLock : IDisposable
             lockHandle = new SweepRunLock(directory, stream);
             return true;
         }
-        catch (IOException) when (File.Exists(Path.Combine(directory, FileName)))
+        catch (IOException error) when (IsHeldByAnotherHandle(error))
         {
             lockHandle = null;
             return false;
@@ -42,4 +42,9 @@ public sealed class SweepRunLock : IDisposable
         TryAcquire(sweepDir, out var lockHandle) ? lockHandle : throw new SweepInUseException(Path.GetFullPath(sweepDir));
 
     public void Dispose() => _lockFile.Dispose();
+
+    /// <summary>.NET reports a held flock as the errno EWOULDBLOCK (11 on Linux, 35 on macOS) and Windows as
+    /// ERROR_SHARING_VIOLATION; any other I/O error is a real failure and propagates.</summary>
+    private static bool IsHeldByAnotherHandle(IOException error) =>
+        error.HResult is 11 or 35 or unchecked((int)0x80070020);
 }
