@@ -20,8 +20,6 @@ internal static class SqliteRows
     public static string Time(DateTimeOffset time) =>
         time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
-    public static string? Time(DateTimeOffset? time) => time is { } value ? Time(value) : null;
-
     public static string State(TrialState state) => state.ToString();
 
     public static SweepRecord ReadSweep(SqliteDataReader reader) => new(
