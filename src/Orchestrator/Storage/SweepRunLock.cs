@@ -37,10 +37,6 @@ public sealed class SweepRunLock : IDisposable
         }
     }
 
-    /// <summary>Takes the lock or refuses with a message naming the directory.</summary>
-    public static SweepRunLock Acquire(string sweepDir) =>
-        TryAcquire(sweepDir, out var lockHandle) ? lockHandle : throw new SweepInUseException(Path.GetFullPath(sweepDir));
-
     public void Dispose() => _lockFile.Dispose();
 
     /// <summary>.NET reports a held flock as the errno EWOULDBLOCK (11 on Linux, 35 on macOS) and Windows as

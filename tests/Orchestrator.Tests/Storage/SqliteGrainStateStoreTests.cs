@@ -1,5 +1,4 @@
 using Sweep.Orchestrator.Storage;
-using Sweep.Orchestrator.Storage.Sqlite;
 
 namespace Sweep.Orchestrator.Tests.Storage;
 
@@ -7,8 +6,8 @@ public sealed class SqliteGrainStateStoreTests : GrainStateStoreContract
 {
     private readonly TempDirectory _directory = new();
 
-    protected override async Task<IGrainStateStore> CreateStoreAsync() =>
-        await SqliteSweepStore.OpenAsync(_directory.Path);
+    protected override Task<IGrainStateStore> CreateStoreAsync() =>
+        Task.FromResult<IGrainStateStore>(SqliteSweepStore.Open(Path.Combine(_directory.Path, SqliteSweepStore.FileName)));
 
     public override async Task DisposeAsync()
     {

@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Storage;
-using Sweep.Orchestrator.Storage.Sqlite;
 using static Sweep.Orchestrator.Tests.Storage.StoreTestData;
 
 namespace Sweep.Orchestrator.Tests.Storage;
@@ -12,7 +11,7 @@ public sealed class SqliteSweepStoreTests : SweepStoreContract
 
     private string DatabasePath => Path.Combine(_directory.Path, SqliteSweepStore.FileName);
 
-    protected override async Task<ISweepStore> CreateStoreAsync() => await SqliteSweepStore.OpenAsync(_directory.Path);
+    protected override Task<ISweepStore> CreateStoreAsync() => Task.FromResult<ISweepStore>(SqliteSweepStore.Open(DatabasePath));
 
     public override async Task DisposeAsync()
     {
@@ -34,7 +33,7 @@ public sealed class SqliteSweepStoreTests : SweepStoreContract
         var trialsBefore = await Store.GetTrialsAsync(sweep.Id);
         await Store.DisposeAsync();
 
-        await using var reopened = await SqliteSweepStore.OpenAsync(_directory.Path);
+        await using var reopened = SqliteSweepStore.Open(DatabasePath);
 
         Assert.Equal(sweep, await reopened.GetSweepAsync(sweep.Id));
         var trialsAfter = await reopened.GetTrialsAsync(sweep.Id);
@@ -49,7 +48,7 @@ public sealed class SqliteSweepStoreTests : SweepStoreContract
     [Fact]
     public async Task TwoStoresOnOneFile_SeeEachOthersWrites()
     {
-        await using var other = await SqliteSweepStore.OpenAsync(_directory.Path);
+        await using var other = SqliteSweepStore.Open(DatabasePath);
         var sweep = NewSweep();
         await Store.CreateSweepAsync(sweep);
         await Store.AddTrialsAsync(sweep.Id, Plans(2));
@@ -85,7 +84,7 @@ public sealed class SqliteSweepStoreTests : SweepStoreContract
         var file = Path.Combine(directory.Path, SqliteSweepStore.FileName);
         await File.WriteAllTextAsync(file, new string('x', 4096));
 
-        var error = await Assert.ThrowsAsync<SweepStoreFileException>(() => SqliteSweepStore.OpenAsync(directory.Path));
+        var error = Assert.Throws<SweepStoreFileException>(() => SqliteSweepStore.Open(file));
 
         Assert.Equal(file, error.File);
         Assert.StartsWith(file + ": ", error.Message);
@@ -102,7 +101,7 @@ public sealed class SqliteSweepStoreTests : SweepStoreContract
             await command.ExecuteNonQueryAsync();
         }
 
-        var error = await Assert.ThrowsAsync<SweepStoreFileException>(() => SqliteSweepStore.OpenAsync(_directory.Path));
+        var error = Assert.Throws<SweepStoreFileException>(() => SqliteSweepStore.Open(DatabasePath));
 
         Assert.Equal(DatabasePath, error.File);
         Assert.Contains("99", error.Message);

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Search;
 using Sweep.Orchestrator.Storage;
-using Sweep.Orchestrator.Storage.Export;
 using Sweep.Trials.Training;
 using static Sweep.Orchestrator.Tests.Storage.StoreTestData;
 
@@ -62,7 +61,7 @@ public sealed class TrialTableExporterTests
     {
         var writer = new StringWriter();
 
-        TrialTableExporter.WriteCsv(writer, TrialTableExporter.Build([Baseline, HighRate, WiderHead, Sgd], BaselineValues));
+        TrialTableExporter.WriteCsv(writer, [Baseline, HighRate, WiderHead, Sgd], BaselineValues);
 
         string[] expected =
         [
@@ -83,7 +82,7 @@ public sealed class TrialTableExporterTests
         var writer = new StringWriter();
         var failed = Sgd with { State = TrialState.Failed, Message = "out of memory\nat epoch 3" };
 
-        TrialTableExporter.WriteCsv(writer, TrialTableExporter.Build([failed], BaselineValues));
+        TrialTableExporter.WriteCsv(writer, [failed], BaselineValues);
 
         Assert.EndsWith(",0,,\"out of memory\nat epoch 3\"\r\n", writer.ToString());
     }
@@ -93,7 +92,7 @@ public sealed class TrialTableExporterTests
     {
         var writer = new StringWriter();
 
-        TrialTableExporter.WriteJson(writer, TrialTableExporter.Build([Baseline, HighRate, WiderHead], BaselineValues));
+        TrialTableExporter.WriteJson(writer, [Baseline, HighRate, WiderHead], BaselineValues);
 
         using var document = JsonDocument.Parse(writer.ToString());
         var rows = document.RootElement.EnumerateArray().ToList();

@@ -56,24 +56,24 @@ internal static class SqliteSchema
         );
         """;
 
-    public static async Task CreateAsync(SqliteConnection connection, string file, CancellationToken cancellationToken)
+    public static void Create(SqliteConnection connection, string file)
     {
         // WAL is a property of the file, so setting it once here holds for every later connection and process.
-        await using (var setWal = connection.Command("PRAGMA journal_mode = WAL;"))
+        using (var setWal = connection.Command("PRAGMA journal_mode = WAL;"))
         {
-            var journalMode = (string?)await setWal.ExecuteScalarAsync(cancellationToken);
+            var journalMode = (string?)setWal.ExecuteScalar();
             if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
                 throw new SweepStoreFileException(file, $"journal_mode: expected wal but SQLite kept '{journalMode}'");
         }
 
-        await using var transaction = connection.BeginTransaction();
-        await using var readVersion = connection.Command("PRAGMA user_version;", transaction);
-        var storedVersion = (long)(await readVersion.ExecuteScalarAsync(cancellationToken))!;
+        using var transaction = connection.BeginTransaction();
+        using var readVersion = connection.Command("PRAGMA user_version;", transaction);
+        var storedVersion = (long)readVersion.ExecuteScalar()!;
         if (storedVersion > Version)
             throw new SweepStoreFileException(file,
                 $"schema version: expected {Version} or older but the file has {storedVersion} (written by a newer sweep)");
-        await using var create = connection.Command(Tables + $"PRAGMA user_version = {Version};", transaction);
-        await create.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        using var create = connection.Command(Tables + $"PRAGMA user_version = {Version};", transaction);
+        create.ExecuteNonQuery();
+        transaction.Commit();
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Search;
+using Sweep.Orchestrator.Storage.Sqlite;
 using Sweep.Trials.Training;
 using static Sweep.Orchestrator.Storage.Sqlite.SqliteRows;
 
-namespace Sweep.Orchestrator.Storage.Sqlite;
+namespace Sweep.Orchestrator.Storage;
 
 /// <summary>A sweep directory's <c>sweep.db</c>. Every method opens a pooled connection of its own, so one
 /// instance serves many threads, and several instances or processes may share the file. Each conditional
@@ -31,25 +32,26 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
 
     public string DatabasePath { get; }
 
-    /// <summary>Opens (creating if needed) <c>sweep.db</c> in <paramref name="sweepDirectory"/>.</summary>
-    public static async Task<SqliteSweepStore> OpenAsync(string sweepDirectory,
-        CancellationToken cancellationToken = default)
+    /// <summary>Opens the sweep database at <paramref name="databasePath"/> (by convention
+    /// <c>&lt;sweep-dir&gt;/sweep.db</c>), creating the file, its folder and its tables if needed.</summary>
+    public static SqliteSweepStore Open(string databasePath)
     {
-        Directory.CreateDirectory(sweepDirectory);
-        var store = new SqliteSweepStore(Path.GetFullPath(Path.Combine(sweepDirectory, FileName)));
+        var fullPath = Path.GetFullPath(databasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        var store = new SqliteSweepStore(fullPath);
         try
         {
-            await using var connection = await store.ConnectAsync(cancellationToken);
-            await SqliteSchema.CreateAsync(connection, store.DatabasePath, cancellationToken);
+            using var connection = store.Connect();
+            SqliteSchema.Create(connection, fullPath);
         }
         catch (SqliteException error) when (error.SqliteErrorCode is 26 /* SQLITE_NOTADB */)
         {
-            await store.DisposeAsync();
-            throw new SweepStoreFileException(store.DatabasePath, "expected a SQLite database written by sweep", error);
+            store.ClearPool();
+            throw new SweepStoreFileException(fullPath, "expected a SQLite database written by sweep", error);
         }
         catch
         {
-            await store.DisposeAsync();
+            store.ClearPool();
             throw;
         }
         return store;
@@ -57,7 +59,7 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
 
     public async Task CreateSweepAsync(SweepRecord sweep, CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = Connect();
         await using var insert = connection.Command($"INSERT INTO sweeps ({SweepColumns}) VALUES "
                 + "($id, $name, $specPath, $specText, $strategy, $planHash, $createdAt);")
             .With("$id", sweep.Id).With("$name", sweep.Name).With("$specPath", sweep.SpecPath)
@@ -75,7 +77,7 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
 
     public async Task<SweepRecord?> GetSweepAsync(string sweepId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = Connect();
         await using var select = connection.Command($"SELECT {SweepColumns} FROM sweeps WHERE id = $id;")
             .With("$id", sweepId);
         return (await ReadAllAsync(select, ReadSweep, cancellationToken)).SingleOrDefault();
@@ -84,7 +86,7 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
     public async Task AddTrialsAsync(string sweepId, IReadOnlyList<PlannedTrial> trials,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = Connect();
         await using var transaction = connection.BeginTransaction();
         await using (var sweepExists = connection.Command("SELECT COUNT(*) FROM sweeps WHERE id = $id;", transaction)
             .With("$id", sweepId))
@@ -118,7 +120,7 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
     public async Task<IReadOnlyList<TrialRecord>> GetTrialsAsync(string sweepId,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = Connect();
         await using var select = connection.Command(
                 $"SELECT {TrialColumns} FROM trials WHERE sweep_id = $sweepId ORDER BY trial_index;")
             .With("$sweepId", sweepId);
@@ -128,7 +130,7 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
     public async Task<TrialRecord?> GetTrialAsync(string sweepId, int index,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = Connect();
         await using var select = connection.Command(
                 $"SELECT {TrialColumns} FROM trials WHERE sweep_id = $sweepId AND trial_index = $index;")
             .With("$sweepId", sweepId).With("$index", index);
@@ -138,7 +140,7 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
     public async Task<TrialRecord?> TryLeaseAsync(string sweepId, int index, string owner, DateTimeOffset now,
         DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = Connect();
         await using var lease = connection.Command($"""
                 UPDATE trials
                 SET state = '{Running}', attempts = attempts + 1, lease_owner = $owner,
@@ -155,7 +157,7 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
     public async Task<bool> RenewLeaseAsync(string sweepId, int index, string owner, DateTimeOffset expiresAt,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = Connect();
         await using var renew = HeldUpdate(connection, "lease_expires_at = $expiresAt", sweepId, index, owner)
             .With("$expiresAt", Time(expiresAt));
         return await renew.ExecuteNonQueryAsync(cancellationToken) == 1;
@@ -164,7 +166,7 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
     public async Task<bool> AppendEpochAsync(string sweepId, int index, string owner, EpochMetrics metrics,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = Connect();
         // The WHERE is needed before ON CONFLICT anyway (SQLite's upsert-from-SELECT rule) and carries the lease check.
         await using var append = connection.Command($"""
                 INSERT INTO epochs (sweep_id, trial_index, epoch, metrics_json)
@@ -182,7 +184,7 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
         TrialResult? result, string? message, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         StoreErrors.RequireFinished(state);
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = Connect();
         await using var finish = HeldUpdate(connection, "state = $state, result_json = $result, message = $message, "
                 + "finished_at = $now, lease_owner = NULL, lease_expires_at = NULL", sweepId, index, owner)
             .With("$state", State(state)).With("$message", message).With("$now", Time(now))
@@ -193,7 +195,7 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
     public async Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = Connect();
         await using var release = HeldUpdate(connection, $"state = '{nameof(TrialState.Pending)}', "
                 + "message = $message, lease_owner = NULL, lease_expires_at = NULL", sweepId, index, owner)
             .With("$message", message);
@@ -203,7 +205,7 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
     public async Task<IReadOnlyList<EpochRecord>> GetEpochsAsync(string sweepId, int? trialIndex = null,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = Connect();
         await using var select = connection.Command("""
                 SELECT trial_index, metrics_json FROM epochs
                 WHERE sweep_id = $sweepId AND ($index IS NULL OR trial_index = $index)
@@ -215,14 +217,14 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
 
     public async Task<GrainStateEntry?> ReadStateAsync(string key, CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = Connect();
         return await ReadStateAsync(connection, null, key, cancellationToken);
     }
 
     public async Task<string> WriteStateAsync(string key, string json, string? expectedETag,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = Connect();
         await using var transaction = connection.BeginTransaction();
         await RequireVersionAsync(connection, transaction, key, expectedETag, cancellationToken);
         var etag = ETags.New();
@@ -238,7 +240,7 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
 
     public async Task ClearStateAsync(string key, string? expectedETag, CancellationToken cancellationToken = default)
     {
-        await using var connection = await ConnectAsync(cancellationToken);
+        await using var connection = Connect();
         await using var transaction = connection.BeginTransaction();
         await RequireVersionAsync(connection, transaction, key, expectedETag, cancellationToken);
         await using var delete = connection.Command("DELETE FROM grain_state WHERE key = $key;", transaction)
@@ -251,24 +253,29 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
     /// is done with.</summary>
     public ValueTask DisposeAsync()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        ClearPool();
         return ValueTask.CompletedTask;
     }
 
-    private async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)
+    private void ClearPool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private SqliteConnection Connect()
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken);
-            await using var setUp = connection.Command(SqliteSchema.ConnectionPragmas);
-            await setUp.ExecuteNonQueryAsync(cancellationToken);
+            connection.Open();
+            using var setUp = connection.Command(SqliteSchema.ConnectionPragmas);
+            setUp.ExecuteNonQuery();
             return connection;
         }
         catch
         {
-            await connection.DisposeAsync();
+            connection.Dispose();
             throw;
         }
     }

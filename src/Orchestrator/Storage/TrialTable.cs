@@ -1,4 +1,4 @@
-namespace Sweep.Orchestrator.Storage.Export;
+namespace Sweep.Orchestrator.Storage;
 
 /// <summary>One trial as a row of the exported table; metrics are those of the best epoch and are null while the
 /// trial has no result.</summary>

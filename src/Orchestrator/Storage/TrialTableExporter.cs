@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Sweep.Orchestrator.Storage.Export;
+namespace Sweep.Orchestrator.Storage;
 
 /// <summary>A sweep as a flat table, one row per trial, like Optuna's <c>trials_dataframe()</c>: easy to load in
 /// pandas or a spreadsheet. Pure over records; the caller owns the writer.</summary>
@@ -47,8 +47,10 @@ public static class TrialTableExporter
 
     /// <summary>RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or line
     /// break; numbers in the invariant culture, round-trip precision; an empty field for a missing value.</summary>
-    public static void WriteCsv(TextWriter writer, TrialTable table)
+    public static void WriteCsv(TextWriter writer, IEnumerable<TrialRecord> trials,
+        IReadOnlyDictionary<string, string> baselineValues)
     {
+        var table = Build(trials, baselineValues);
         var columns = Columns(table);
         WriteCsvLine(writer, columns.Select(column => column.Name));
         foreach (var row in table.Rows)
@@ -57,8 +59,10 @@ public static class TrialTableExporter
 
     /// <summary>An array of objects keyed by the CSV's column names; NaN and infinite losses are written as the
     /// strings "NaN"/"Infinity" (<see cref="SweepJson"/>), missing values as null.</summary>
-    public static void WriteJson(TextWriter writer, TrialTable table)
+    public static void WriteJson(TextWriter writer, IEnumerable<TrialRecord> trials,
+        IReadOnlyDictionary<string, string> baselineValues)
     {
+        var table = Build(trials, baselineValues);
         var columns = Columns(table);
         var objects = table.Rows
             .Select(row => columns.ToDictionary(column => column.Name, column => column.Value(row)))
