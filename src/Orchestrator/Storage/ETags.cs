@@ -1,0 +1,6 @@
+namespace Sweep.Orchestrator.Storage;
+
+internal static class ETags
+{
+    public static string New() => Guid.NewGuid().ToString("N");
+}

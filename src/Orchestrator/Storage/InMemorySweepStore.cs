@@ -1,0 +1,202 @@
+using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.Search;
+using Sweep.Trials.Training;
+
+namespace Sweep.Orchestrator.Storage;
+
+/// <summary>The store's semantics without a file, for tests and for measuring the orchestration alone. One lock
+/// makes every method atomic, which is what the SQLite store gets from its transactions.</summary>
+public sealed class InMemorySweepStore : ISweepStore, IGrainStateStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SweepRecord> _sweeps = [];
+    private readonly Dictionary<(string SweepId, int Index), TrialRecord> _trials = [];
+    private readonly Dictionary<(string SweepId, int Index), SortedDictionary<int, EpochMetrics>> _epochs = [];
+    private readonly Dictionary<string, GrainStateEntry> _grainStates = [];
+
+    public Task CreateSweepAsync(SweepRecord sweep, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_sweeps.TryAdd(sweep.Id, sweep))
+                throw StoreErrors.SweepExists(sweep.Id);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<SweepRecord?> GetSweepAsync(string sweepId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(_sweeps.GetValueOrDefault(sweepId));
+    }
+
+    public Task AddTrialsAsync(string sweepId, IReadOnlyList<PlannedTrial> trials,
+        CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_sweeps.ContainsKey(sweepId))
+                throw StoreErrors.UnknownSweep(sweepId);
+            var seen = new HashSet<int>();
+            foreach (var trial in trials)
+            {
+                if (!seen.Add(trial.Index) || _trials.ContainsKey((sweepId, trial.Index)))
+                    throw StoreErrors.TrialExists(sweepId, trial.Index);
+            }
+            foreach (var trial in trials)
+                _trials[(sweepId, trial.Index)] = new TrialRecord(sweepId, trial, TrialState.Pending, 0, null, null,
+                    null, null, null, null);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<TrialRecord>> GetTrialsAsync(string sweepId,
+        CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<TrialRecord> trials = _trials.Values.Where(trial => trial.SweepId == sweepId)
+                .OrderBy(trial => trial.Index).ToList();
+            return Task.FromResult(trials);
+        }
+    }
+
+    public Task<TrialRecord?> GetTrialAsync(string sweepId, int index, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(_trials.GetValueOrDefault((sweepId, index)));
+    }
+
+    public Task<TrialRecord?> TryLeaseAsync(string sweepId, int index, string owner, DateTimeOffset now,
+        DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_trials.TryGetValue((sweepId, index), out var trial))
+                return Task.FromResult<TrialRecord?>(null);
+            var leasable = trial.State == TrialState.Pending
+                || (trial.State == TrialState.Running && trial.LeaseExpiresAt <= now);
+            if (!leasable)
+                return Task.FromResult<TrialRecord?>(null);
+            var leased = trial with
+            {
+                State = TrialState.Running,
+                Attempts = trial.Attempts + 1,
+                LeaseOwner = owner,
+                LeaseExpiresAt = expiresAt,
+                StartedAt = trial.StartedAt ?? now,
+            };
+            _trials[(sweepId, index)] = leased;
+            return Task.FromResult<TrialRecord?>(leased);
+        }
+    }
+
+    public Task<bool> RenewLeaseAsync(string sweepId, int index, string owner, DateTimeOffset expiresAt,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult(UpdateHeld(sweepId, index, owner, trial => trial with { LeaseExpiresAt = expiresAt }));
+
+    public Task<bool> AppendEpochAsync(string sweepId, int index, string owner, EpochMetrics metrics,
+        CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!IsHeldBy(sweepId, index, owner))
+                return Task.FromResult(false);
+            if (!_epochs.TryGetValue((sweepId, index), out var epochs))
+                _epochs[(sweepId, index)] = epochs = [];
+            epochs[metrics.Epoch] = metrics;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> FinishAsync(string sweepId, int index, string owner, TrialState state, TrialResult? result,
+        string? message, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        StoreErrors.RequireFinished(state);
+        return Task.FromResult(UpdateHeld(sweepId, index, owner, trial => trial with
+        {
+            State = state,
+            Result = result,
+            Message = message,
+            FinishedAt = now,
+            LeaseOwner = null,
+            LeaseExpiresAt = null,
+        }));
+    }
+
+    public Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult(UpdateHeld(sweepId, index, owner, trial => trial with
+        {
+            State = TrialState.Pending,
+            Message = message,
+            LeaseOwner = null,
+            LeaseExpiresAt = null,
+        }));
+
+    public Task<IReadOnlyList<EpochRecord>> GetEpochsAsync(string sweepId, int? trialIndex = null,
+        CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<EpochRecord> epochs = _epochs
+                .Where(entry => entry.Key.SweepId == sweepId && (trialIndex is null || entry.Key.Index == trialIndex))
+                .OrderBy(entry => entry.Key.Index)
+                .SelectMany(entry => entry.Value.Values.Select(metrics => new EpochRecord(entry.Key.Index, metrics)))
+                .ToList();
+            return Task.FromResult(epochs);
+        }
+    }
+
+    public Task<GrainStateEntry?> ReadStateAsync(string key, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return Task.FromResult(_grainStates.GetValueOrDefault(key));
+    }
+
+    public Task<string> WriteStateAsync(string key, string json, string? expectedETag,
+        CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            RequireVersion(key, expectedETag);
+            var etag = ETags.New();
+            _grainStates[key] = new GrainStateEntry(etag, json);
+            return Task.FromResult(etag);
+        }
+    }
+
+    public Task ClearStateAsync(string key, string? expectedETag, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            RequireVersion(key, expectedETag);
+            _grainStates.Remove(key);
+        }
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private void RequireVersion(string key, string? expectedETag)
+    {
+        var stored = _grainStates.GetValueOrDefault(key)?.ETag;
+        if (stored != expectedETag)
+            throw new GrainStateConflictException(key, expectedETag, stored);
+    }
+
+    private bool IsHeldBy(string sweepId, int index, string owner) =>
+        _trials.TryGetValue((sweepId, index), out var trial)
+        && trial.State == TrialState.Running && trial.LeaseOwner == owner;
+
+    private bool UpdateHeld(string sweepId, int index, string owner, Func<TrialRecord, TrialRecord> change)
+    {
+        lock (_gate)
+        {
+            if (!IsHeldBy(sweepId, index, owner))
+                return false;
+            _trials[(sweepId, index)] = change(_trials[(sweepId, index)]);
+            return true;
+        }
+    }
+}

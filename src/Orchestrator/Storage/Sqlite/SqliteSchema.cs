@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+
+namespace Sweep.Orchestrator.Storage.Sqlite;
+
+/// <summary>Creates the tables of <c>sweep.db</c> and sets each connection up for durability and sharing.</summary>
+internal static class SqliteSchema
+{
+    public const int Version = 1;
+
+    /// <summary>synchronous=FULL syncs the write-ahead log on every commit, so whatever a method returned for
+    /// survives a kill -9 or a power cut; the busy timeout makes a second process wait for the lock instead of
+    /// failing with SQLITE_BUSY.</summary>
+    public const string ConnectionPragmas = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+
+    private const string Tables = """
+        CREATE TABLE IF NOT EXISTS sweeps (
+            id          TEXT PRIMARY KEY,
+            name        TEXT NOT NULL,
+            spec_path   TEXT NOT NULL,
+            spec_text   TEXT NOT NULL,
+            strategy    TEXT NOT NULL,
+            plan_hash   TEXT NOT NULL,
+            created_at  TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS trials (
+            sweep_id          TEXT    NOT NULL REFERENCES sweeps(id),
+            trial_index       INTEGER NOT NULL,
+            changes_json      TEXT    NOT NULL,
+            repeat            INTEGER NOT NULL,
+            seed              INTEGER NOT NULL,
+            config_key        TEXT    NOT NULL,
+            round             INTEGER NOT NULL,
+            role              TEXT    NOT NULL,
+            state             TEXT    NOT NULL,
+            attempts          INTEGER NOT NULL,
+            lease_owner       TEXT,
+            lease_expires_at  TEXT,
+            started_at        TEXT,
+            finished_at       TEXT,
+            result_json       TEXT,
+            message           TEXT,
+            PRIMARY KEY (sweep_id, trial_index)
+        );
+        CREATE TABLE IF NOT EXISTS epochs (
+            sweep_id      TEXT    NOT NULL,
+            trial_index   INTEGER NOT NULL,
+            epoch         INTEGER NOT NULL,
+            metrics_json  TEXT    NOT NULL,
+            PRIMARY KEY (sweep_id, trial_index, epoch),
+            FOREIGN KEY (sweep_id, trial_index) REFERENCES trials(sweep_id, trial_index)
+        );
+        CREATE TABLE IF NOT EXISTS grain_state (
+            key   TEXT PRIMARY KEY,
+            etag  TEXT NOT NULL,
+            json  TEXT NOT NULL
+        );
+        """;
+
+    public static void Create(SqliteConnection connection, string file)
+    {
+        // WAL is a property of the file, so setting it once here holds for every later connection and process.
+        using (var setWal = connection.Command("PRAGMA journal_mode = WAL;"))
+        {
+            var journalMode = (string?)setWal.ExecuteScalar();
+            if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
+                throw new SweepStoreFileException(file, $"journal_mode: expected wal but SQLite kept '{journalMode}'");
+        }
+
+        using var transaction = connection.BeginTransaction();
+        using var readVersion = connection.Command("PRAGMA user_version;", transaction);
+        var storedVersion = (long)readVersion.ExecuteScalar()!;
+        if (storedVersion > Version)
+            throw new SweepStoreFileException(file,
+                $"schema version: expected {Version} or older but the file has {storedVersion} (written by a newer sweep)");
+        using var create = connection.Command(Tables + $"PRAGMA user_version = {Version};", transaction);
+        create.ExecuteNonQuery();
+        transaction.Commit();
+    }
+}

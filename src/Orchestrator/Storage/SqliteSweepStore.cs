@@ -1,0 +1,320 @@
+using Microsoft.Data.Sqlite;
+using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.Search;
+using Sweep.Orchestrator.Storage.Sqlite;
+using Sweep.Trials.Training;
+using static Sweep.Orchestrator.Storage.Sqlite.SqliteRows;
+
+namespace Sweep.Orchestrator.Storage;
+
+/// <summary>A sweep directory's <c>sweep.db</c>. Every method opens a pooled connection of its own, so one
+/// instance serves many threads, and several instances or processes may share the file. Each conditional
+/// transition is a single statement whose WHERE clause checks state and owner, so SQLite's write lock alone
+/// decides who wins.</summary>
+public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
+{
+    public const string FileName = "sweep.db";
+    private const int SqliteConstraint = 19;
+    private const string Running = nameof(TrialState.Running);
+
+    private readonly string _connectionString;
+
+    private SqliteSweepStore(string databasePath)
+    {
+        DatabasePath = databasePath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Opens the sweep database at <paramref name="databasePath"/> (by convention
+    /// <c>&lt;sweep-dir&gt;/sweep.db</c>), creating the file, its folder and its tables if needed.</summary>
+    public static SqliteSweepStore Open(string databasePath)
+    {
+        var fullPath = Path.GetFullPath(databasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        var store = new SqliteSweepStore(fullPath);
+        try
+        {
+            using var connection = store.Connect();
+            SqliteSchema.Create(connection, fullPath);
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode is 26 /* SQLITE_NOTADB */)
+        {
+            store.ClearPool();
+            throw new SweepStoreFileException(fullPath, "expected a SQLite database written by sweep", error);
+        }
+        catch
+        {
+            store.ClearPool();
+            throw;
+        }
+        return store;
+    }
+
+    public async Task CreateSweepAsync(SweepRecord sweep, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var insert = connection.Command($"INSERT INTO sweeps ({SweepColumns}) VALUES "
+                + "($id, $name, $specPath, $specText, $strategy, $planHash, $createdAt);")
+            .With("$id", sweep.Id).With("$name", sweep.Name).With("$specPath", sweep.SpecPath)
+            .With("$specText", sweep.SpecText).With("$strategy", sweep.Strategy).With("$planHash", sweep.PlanHash)
+            .With("$createdAt", Time(sweep.CreatedAt));
+        try
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode == SqliteConstraint)
+        {
+            throw StoreErrors.SweepExists(sweep.Id);
+        }
+    }
+
+    public async Task<SweepRecord?> GetSweepAsync(string sweepId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var select = connection.Command($"SELECT {SweepColumns} FROM sweeps WHERE id = $id;")
+            .With("$id", sweepId);
+        return (await ReadAllAsync(select, ReadSweep, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task AddTrialsAsync(string sweepId, IReadOnlyList<PlannedTrial> trials,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var transaction = connection.BeginTransaction();
+        await using (var sweepExists = connection.Command("SELECT COUNT(*) FROM sweeps WHERE id = $id;", transaction)
+            .With("$id", sweepId))
+        {
+            if ((long)(await sweepExists.ExecuteScalarAsync(cancellationToken))! == 0)
+                throw StoreErrors.UnknownSweep(sweepId);
+        }
+
+        await using var insert = connection.Command($"INSERT INTO trials ({TrialColumns}) VALUES ($sweepId, $index, "
+            + "$changes, $repeat, $seed, $configKey, $round, $role, $state, 0, NULL, NULL, NULL, NULL, NULL, NULL);",
+            transaction);
+        foreach (var trial in trials)
+        {
+            insert.Parameters.Clear();
+            insert.With("$sweepId", sweepId).With("$index", trial.Index)
+                .With("$changes", SweepJson.Serialize(trial.Changes)).With("$repeat", trial.Repeat)
+                .With("$seed", trial.Seed).With("$configKey", trial.ConfigKey).With("$round", trial.Round)
+                .With("$role", trial.Role).With("$state", State(TrialState.Pending));
+            try
+            {
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException error) when (error.SqliteErrorCode == SqliteConstraint)
+            {
+                throw StoreErrors.TrialExists(sweepId, trial.Index);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TrialRecord>> GetTrialsAsync(string sweepId,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var select = connection.Command(
+                $"SELECT {TrialColumns} FROM trials WHERE sweep_id = $sweepId ORDER BY trial_index;")
+            .With("$sweepId", sweepId);
+        return await ReadAllAsync(select, ReadTrial, cancellationToken);
+    }
+
+    public async Task<TrialRecord?> GetTrialAsync(string sweepId, int index,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var select = connection.Command(
+                $"SELECT {TrialColumns} FROM trials WHERE sweep_id = $sweepId AND trial_index = $index;")
+            .With("$sweepId", sweepId).With("$index", index);
+        return (await ReadAllAsync(select, ReadTrial, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<TrialRecord?> TryLeaseAsync(string sweepId, int index, string owner, DateTimeOffset now,
+        DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var lease = connection.Command($"""
+                UPDATE trials
+                SET state = '{Running}', attempts = attempts + 1, lease_owner = $owner,
+                    lease_expires_at = $expiresAt, started_at = COALESCE(started_at, $now)
+                WHERE sweep_id = $sweepId AND trial_index = $index
+                  AND (state = '{nameof(TrialState.Pending)}' OR (state = '{Running}' AND lease_expires_at <= $now))
+                RETURNING {TrialColumns};
+                """)
+            .With("$sweepId", sweepId).With("$index", index).With("$owner", owner)
+            .With("$now", Time(now)).With("$expiresAt", Time(expiresAt));
+        return (await ReadAllAsync(lease, ReadTrial, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<bool> RenewLeaseAsync(string sweepId, int index, string owner, DateTimeOffset expiresAt,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var renew = HeldUpdate(connection, "lease_expires_at = $expiresAt", sweepId, index, owner)
+            .With("$expiresAt", Time(expiresAt));
+        return await renew.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> AppendEpochAsync(string sweepId, int index, string owner, EpochMetrics metrics,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        // The WHERE is needed before ON CONFLICT anyway (SQLite's upsert-from-SELECT rule) and carries the lease check.
+        await using var append = connection.Command($"""
+                INSERT INTO epochs (sweep_id, trial_index, epoch, metrics_json)
+                SELECT $sweepId, $index, $epoch, $metrics
+                WHERE EXISTS (SELECT 1 FROM trials WHERE sweep_id = $sweepId AND trial_index = $index
+                              AND state = '{Running}' AND lease_owner = $owner)
+                ON CONFLICT (sweep_id, trial_index, epoch) DO UPDATE SET metrics_json = excluded.metrics_json;
+                """)
+            .With("$sweepId", sweepId).With("$index", index).With("$owner", owner)
+            .With("$epoch", metrics.Epoch).With("$metrics", SweepJson.Serialize(metrics));
+        return await append.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> FinishAsync(string sweepId, int index, string owner, TrialState state,
+        TrialResult? result, string? message, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        StoreErrors.RequireFinished(state);
+        await using var connection = Connect();
+        await using var finish = HeldUpdate(connection, "state = $state, result_json = $result, message = $message, "
+                + "finished_at = $now, lease_owner = NULL, lease_expires_at = NULL", sweepId, index, owner)
+            .With("$state", State(state)).With("$message", message).With("$now", Time(now))
+            .With("$result", result is null ? null : SweepJson.Serialize(result));
+        return await finish.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var release = HeldUpdate(connection, $"state = '{nameof(TrialState.Pending)}', "
+                + "message = $message, lease_owner = NULL, lease_expires_at = NULL", sweepId, index, owner)
+            .With("$message", message);
+        return await release.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<EpochRecord>> GetEpochsAsync(string sweepId, int? trialIndex = null,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var select = connection.Command("""
+                SELECT trial_index, metrics_json FROM epochs
+                WHERE sweep_id = $sweepId AND ($index IS NULL OR trial_index = $index)
+                ORDER BY trial_index, epoch;
+                """)
+            .With("$sweepId", sweepId).With("$index", trialIndex);
+        return await ReadAllAsync(select, ReadEpoch, cancellationToken);
+    }
+
+    public async Task<GrainStateEntry?> ReadStateAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        return await ReadStateAsync(connection, null, key, cancellationToken);
+    }
+
+    public async Task<string> WriteStateAsync(string key, string json, string? expectedETag,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var transaction = connection.BeginTransaction();
+        await RequireVersionAsync(connection, transaction, key, expectedETag, cancellationToken);
+        var etag = ETags.New();
+        await using var write = connection.Command("""
+                INSERT INTO grain_state (key, etag, json) VALUES ($key, $etag, $json)
+                ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json;
+                """, transaction)
+            .With("$key", key).With("$etag", etag).With("$json", json);
+        await write.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return etag;
+    }
+
+    public async Task ClearStateAsync(string key, string? expectedETag, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var transaction = connection.BeginTransaction();
+        await RequireVersionAsync(connection, transaction, key, expectedETag, cancellationToken);
+        await using var delete = connection.Command("DELETE FROM grain_state WHERE key = $key;", transaction)
+            .With("$key", key);
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Closes the pooled connections so the file is released (and its WAL checkpointed) when the store
+    /// is done with.</summary>
+    public ValueTask DisposeAsync()
+    {
+        ClearPool();
+        return ValueTask.CompletedTask;
+    }
+
+    private void ClearPool()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var setUp = connection.Command(SqliteSchema.ConnectionPragmas);
+            setUp.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static SqliteCommand HeldUpdate(SqliteConnection connection, string assignments, string sweepId,
+        int index, string owner) =>
+        connection.Command($"""
+                UPDATE trials SET {assignments}
+                WHERE sweep_id = $sweepId AND trial_index = $index AND state = '{Running}' AND lease_owner = $owner;
+                """)
+            .With("$sweepId", sweepId).With("$index", index).With("$owner", owner);
+
+    private static async Task<GrainStateEntry?> ReadStateAsync(SqliteConnection connection,
+        SqliteTransaction? transaction, string key, CancellationToken cancellationToken)
+    {
+        await using var select = connection.Command("SELECT etag, json FROM grain_state WHERE key = $key;",
+            transaction).With("$key", key);
+        var entries = await ReadAllAsync(select, reader => new GrainStateEntry(reader.GetString(0),
+            reader.GetString(1)), cancellationToken);
+        return entries.SingleOrDefault();
+    }
+
+    private static async Task RequireVersionAsync(SqliteConnection connection, SqliteTransaction transaction,
+        string key, string? expectedETag, CancellationToken cancellationToken)
+    {
+        var stored = (await ReadStateAsync(connection, transaction, key, cancellationToken))?.ETag;
+        if (stored != expectedETag)
+            throw new GrainStateConflictException(key, expectedETag, stored);
+    }
+
+    /// <summary>Reads every row before returning: a statement with RETURNING commits only once it has run to
+    /// completion.</summary>
+    private static async Task<IReadOnlyList<T>> ReadAllAsync<T>(SqliteCommand command,
+        Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            rows.Add(read(reader));
+        return rows;
+    }
+}

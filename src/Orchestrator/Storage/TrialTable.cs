@@ -1,0 +1,27 @@
+namespace Sweep.Orchestrator.Storage;
+
+/// <summary>One trial as a row of the exported table; metrics are those of the best epoch and are null while the
+/// trial has no result.</summary>
+/// <param name="Parameters">Every parameter path of the table to this trial's value (YAML flow text): its own
+/// change, or the baseline value where it left the parameter alone.</param>
+public sealed record TrialRow(
+    int Number,
+    string State,
+    string Role,
+    int Repeat,
+    long Seed,
+    IReadOnlyDictionary<string, string> Parameters,
+    int? BestEpoch,
+    double? Objective,
+    double? ValLoss,
+    double? ValAccuracy,
+    double? TrainLoss,
+    double? TrainAccuracy,
+    double? TestAccuracy,
+    double? MacroF1,
+    int EpochsRun,
+    double? DurationSeconds,
+    string? Message);
+
+/// <summary>The rows of a sweep and the parameter paths that become columns, in column order.</summary>
+public sealed record TrialTable(IReadOnlyList<string> ParameterPaths, IReadOnlyList<TrialRow> Rows);
