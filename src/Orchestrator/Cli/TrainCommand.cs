@@ -44,7 +44,7 @@ public static class TrainCommand
                 result = new TrialRunner().Run(trial, options, observer, cancellation);
             });
         File.WriteAllText(Path.Combine(runDirectory, "result.json"),
-            JsonSerializer.Serialize(new { config = trial, result }, StoreJson.Indented));
+            JsonSerializer.Serialize(new { config = trial, result }, SweepJson.Indented));
         PrintSummary(result, runDirectory);
         return Task.FromResult(result.Outcome is TrialOutcome.Completed or TrialOutcome.EarlyStopped ? 0 : 1);
     }

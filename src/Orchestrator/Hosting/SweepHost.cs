@@ -32,7 +32,7 @@ public static class SweepHost
             silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
                 isSupported: type => type.Namespace?.StartsWith("Sweep.", StringComparison.Ordinal) == true
                     && type.GetCustomAttributes(typeof(GenerateSerializerAttribute), false).Length == 0,
-                jsonSerializerOptions: StoreJson.Options));
+                jsonSerializerOptions: SweepJson.Options));
         });
         var stores = new SweepStores();
         stores.Register(target.SweepId, store);

@@ -32,10 +32,11 @@ public sealed partial class WorkerSlots(IGrainFactory grains, SweepTarget target
 
     private async Task RunSlotAsync(int slot, CancellationToken stoppingToken)
     {
-        var owner = $"{Environment.MachineName}/{Environment.ProcessId}/slot{slot}";
         var sweep = grains.GetGrain<ISweepGrain>(target.SweepId);
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Unique per lease, so a report from an attempt whose lease expired can never pass for the current one.
+            var owner = $"{Environment.MachineName}/{Environment.ProcessId}/slot{slot}/{Guid.NewGuid():N}";
             var lease = await sweep.LeaseAsync(owner);
             switch (lease.Status)
             {

@@ -14,7 +14,7 @@ public sealed record OpenedSweep(string SweepId, string Directory, ISweepStore S
 /// <summary>Creating and reopening <c>runs/&lt;name&gt;-&lt;id&gt;/</c>: sweep.db, checkpoints under trials/.</summary>
 public static class SweepDirectory
 {
-    public const string DatabaseName = "sweep.db";
+    public const string DatabaseName = SqliteSweepStore.FileName;
 
     public static async Task<OpenedSweep> CreateAsync(SweepSpec spec, string outputRoot, CancellationToken cancellation)
     {
