@@ -1,5 +1,4 @@
 using Sweep.Trials.Specs;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Sweep.Trials.Models;

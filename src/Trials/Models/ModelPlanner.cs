@@ -77,6 +77,7 @@ public static class ModelPlanner
             if (spec.Dropout > 0)
                 layers.Add(new DropoutLayerPlan($"head.drop{index}", [features], spec.Dropout, Channelwise: false));
             layers.Add(new LinearLayerPlan($"head.fc{index}", [width], features, width));
+            // A CNN normalises its convolutions; an MLP has none, so model.batch_norm normalises its hidden layers.
             if (spec.Kind == ModelKind.Mlp && spec.BatchNorm)
                 layers.Add(new BatchNormLayerPlan($"head.bn{index}", [width], width));
             layers.Add(new ActivationLayerPlan($"head.act{index}", [width], spec.Activation));

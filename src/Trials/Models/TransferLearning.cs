@@ -5,7 +5,8 @@ namespace Sweep.Trials.Models;
 
 /// <summary>Starts a freshly built network from weights a previous trial saved with <c>module.save(path)</c>, and
 /// freezes the layers the plan marks frozen. With <c>model.replace_head</c> the saved output layer is skipped, so
-/// the network keeps the fresh output layer it was built with, sized for the current class count.</summary>
+/// the network keeps the fresh output layer it was built with, sized for the current class count. Freezing stops
+/// gradient updates only: BatchNorm running statistics of frozen layers still adapt while the module trains.</summary>
 public static class TransferLearning
 {
     public static void Apply(nn.Module module, ModelPlan plan, string specFile)
@@ -26,10 +27,12 @@ public static class TransferLearning
         {
             module.load(path, strict: true, skip: skip);
         }
-        catch (ArgumentException error)
+        catch (Exception error) when (error is ArgumentException or EndOfStreamException or IOException)
         {
+            // TorchSharp's first sentence says what differed (entry count, a name, a shape or a dtype).
+            var reason = error.Message.Split(". ")[0].TrimEnd('.');
             throw new SpecException(specFile, null, "model.pretrained",
-                $"weights file '{path}' does not fit this model ({error.Message.Split('.')[0]}); it must come from "
+                $"weights file '{path}' does not fit this model ({reason}); it must come from "
                 + "the same model settings, and a different class count needs model.replace_head");
         }
     }

@@ -125,8 +125,8 @@ public sealed class ModelBuilderTests
     /// <summary>Same initial weights every time; only the generator state used for the dropout masks varies.</summary>
     private static Tensor ForwardWithSeed(ModelPlan plan, Tensor images, long dropoutSeed)
     {
-        var generator = new Generator(11);
-        var module = ModelBuilder.Build(plan, generator);
+        using var generator = new Generator(11);
+        using var module = ModelBuilder.Build(plan, generator);
         generator.manual_seed(dropoutSeed);
         module.train();
         return module.forward(images);

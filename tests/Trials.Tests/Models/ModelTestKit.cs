@@ -14,11 +14,15 @@ internal static class ModelTestKit
     public static ModelPlan PlanFashionMnist(ModelSpec spec, int classes = 10) =>
         ModelPlanner.Plan(spec, 1, 28, 28, classes, SpecFile);
 
+    /// <summary>The generator is not disposed: the module's dropout layers keep drawing from it.</summary>
     public static nn.Module<Tensor, Tensor> Build(ModelPlan plan, ulong seed) =>
         ModelBuilder.Build(plan, new Generator(seed));
 
-    public static Tensor Images(int count, ulong seed = 99) =>
-        rand([count, 1, 28, 28], generator: new Generator(seed));
+    public static Tensor Images(int count, ulong seed = 99)
+    {
+        using var generator = new Generator(seed);
+        return rand([count, 1, 28, 28], generator: generator);
+    }
 
     public static bool Identical(Tensor left, Tensor right) =>
         left.shape.SequenceEqual(right.shape) && left.eq(right).all().item<bool>();

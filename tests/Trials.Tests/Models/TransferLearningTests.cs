@@ -71,6 +71,27 @@ public sealed class TransferLearningTests : IDisposable
     }
 
     [Fact]
+    public void Apply_WeightsOfADifferentArchitecture_IsRejected()
+    {
+        var path = SaveTrained(Tiny with { BatchNorm = true }, seed: 1);
+        var plan = PlanFashionMnist(Tiny with { Pretrained = path });
+        using var module = Build(plan, seed: 2);
+
+        Assert.Equal("model.pretrained", Assert.Throws<SpecException>(() => TransferLearning.Apply(module, plan, SpecFile)).Field);
+    }
+
+    [Fact]
+    public void Apply_FileThatIsNotAStateDict_IsRejected()
+    {
+        var path = Path.Combine(directory, "notes.txt");
+        File.WriteAllText(path, "these are not weights");
+        var plan = PlanFashionMnist(Tiny with { Pretrained = path });
+        using var module = Build(plan, seed: 2);
+
+        Assert.Equal("model.pretrained", Assert.Throws<SpecException>(() => TransferLearning.Apply(module, plan, SpecFile)).Field);
+    }
+
+    [Fact]
     public void Apply_MissingWeightsFile_IsRejectedNamingTheFile()
     {
         var path = Path.Combine(directory, "absent.dat");
