@@ -6,7 +6,8 @@ namespace Sweep.Trials.Models;
 /// <summary>Turns a <see cref="ModelPlan"/> into a TorchSharp network: a Sequential of named stages (block1 …
 /// blockN, flatten, head), each a Sequential of named layers, so parameters are called block1.conv1.weight,
 /// head.out.bias and so on. Every random number, initial weights and dropout masks alike, comes from
-/// <paramref name="generator"/>; nothing touches the global torch RNG.</summary>
+/// <paramref name="generator"/>; nothing touches the global torch RNG. The dropout layers keep drawing from the
+/// generator, so it must live as long as the module; reseeding it (manual_seed) sets the masks to come.</summary>
 public static class ModelBuilder
 {
     public static nn.Module<Tensor, Tensor> Build(ModelPlan plan, Generator generator)
@@ -15,6 +16,7 @@ public static class ModelBuilder
         foreach (var stage in plan.Layers.GroupBy(layer => layer.Stage))
         {
             var layers = stage.ToList();
+            // A stage that is one bare layer (flatten) is registered as itself, not wrapped in a Sequential.
             stages.Add(layers is [{ Name: var name } single] && name == stage.Key
                 ? (stage.Key, BuildLayer(single, generator))
                 : (stage.Key, nn.Sequential(layers.Select(layer =>
