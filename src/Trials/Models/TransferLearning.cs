@@ -1,0 +1,49 @@
+using Sweep.Trials.Specs;
+using static TorchSharp.torch;
+
+namespace Sweep.Trials.Models;
+
+/// <summary>Starts a freshly built network from weights a previous trial saved with <c>module.save(path)</c>, and
+/// freezes the layers the plan marks frozen. With <c>model.replace_head</c> the saved output layer is skipped, so
+/// the network keeps the fresh output layer it was built with, sized for the current class count. Freezing stops
+/// gradient updates only: BatchNorm running statistics of frozen layers still adapt while the module trains.</summary>
+public static class TransferLearning
+{
+    public static void Apply(nn.Module module, ModelPlan plan, string specFile)
+    {
+        if (plan.Spec.Pretrained is { } path)
+            LoadPretrained(module, path, plan.Spec.ReplaceHead, specFile);
+        Freeze(module, plan);
+    }
+
+    private static void LoadPretrained(nn.Module module, string path, bool replaceHead, string specFile)
+    {
+        if (!File.Exists(path))
+            throw new SpecException(specFile, null, "model.pretrained", $"weights file '{path}' does not exist");
+        string[] skip = replaceHead
+            ? [.. module.state_dict().Keys.Where(key => key.StartsWith(ModelPlan.OutputLayerName + ".", StringComparison.Ordinal))]
+            : [];
+        try
+        {
+            module.load(path, strict: true, skip: skip);
+        }
+        catch (Exception error) when (error is ArgumentException or EndOfStreamException or IOException)
+        {
+            // TorchSharp's first sentence says what differed (entry count, a name, a shape or a dtype).
+            var reason = error.Message.Split(". ")[0].TrimEnd('.');
+            throw new SpecException(specFile, null, "model.pretrained",
+                $"weights file '{path}' does not fit this model ({reason}); it must come from "
+                + "the same model settings, and a different class count needs model.replace_head");
+        }
+    }
+
+    private static void Freeze(nn.Module module, ModelPlan plan)
+    {
+        var frozenLayers = plan.Layers.Where(layer => layer.Frozen).Select(layer => layer.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, parameter) in module.named_parameters())
+            parameter.requires_grad = !frozenLayers.Contains(LayerName(name));
+    }
+
+    /// <summary>"block1.conv1.weight" → "block1.conv1".</summary>
+    internal static string LayerName(string parameterName) => parameterName[..parameterName.LastIndexOf('.')];
+}
