@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.Scheduling;
 using Sweep.Orchestrator.Storage;
 
 namespace Sweep.Orchestrator.Cli;

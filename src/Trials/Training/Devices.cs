@@ -10,7 +10,7 @@ public static class Devices
         if (cuda.is_available())
         {
             var count = cuda.device_count();
-            return new Device(DeviceType.CUDA, slot % Math.Max(count, 1));
+            return new Device(TorchSharp.DeviceType.CUDA, slot % Math.Max(count, 1));
         }
         return CPU;
     }

@@ -59,7 +59,7 @@ public sealed class TrialRunner
         using var generator = new Generator((ulong)Seeds.Derive(spec.Seed, "init"));
         using var model = BuildModel(spec, plan, generator, options.SpecFile);
         model.to(device);
-        var summary = ModelBuilder.Summarize(plan, model);
+        var summary = ModelSummaries.Summarize(plan, model);
         using var optimizer = OptimizerFactory.Create(spec.Training, model.parameters().Where(p => p.requires_grad));
         var checkpoints = options.RunDirectory is { } dir ? new CheckpointStore(Path.Combine(dir, "checkpoints")) : null;
         var augmenter = spec.Dataset.Augmentation.Any ? new Augmenter(spec.Dataset.Augmentation, data.Mean, data.Std) : null;
@@ -139,8 +139,7 @@ public sealed class TrialRunner
         string specFile)
     {
         var model = ModelBuilder.Build(plan, generator);
-        if (spec.Model.Pretrained is { } weights)
-            TransferLearning.Apply(model, plan, spec.Model, weights, generator, specFile);
+        TransferLearning.Apply(model, plan, specFile);
         return model;
     }
 
