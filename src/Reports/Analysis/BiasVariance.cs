@@ -2,7 +2,8 @@ using Sweep.Reports.Model;
 
 namespace Sweep.Reports.Analysis;
 
-/// <summary>A trial placed by training error (bias) and generalization gap (variance) at its last epoch.</summary>
+/// <summary>A finished trial placed by training error (bias) and generalization gap (variance) at its last epoch;
+/// running trials are left out because their last epoch is not where they will end.</summary>
 public sealed record BiasVariancePoint(int TrialIndex, string ConfigKey, double TrainError, double Gap, DiagnosisKind Kind);
 
 /// <summary>Points plus the thresholds that bound the named regions.</summary>
@@ -14,7 +15,7 @@ public static class BiasVariance
         DiagnosisThresholds thresholds)
     {
         var points = new List<BiasVariancePoint>();
-        foreach (var trial in trials)
+        foreach (var trial in trials.Where(t => !TrialProgress.IsUnfinished(t)))
         {
             if (FinalErrors.Of(trial.Epochs) is not { } final) continue;
             var kind = diagnoses.TryGetValue(trial.Index, out var diagnosis) ? diagnosis.Kind : DiagnosisKind.NotEnoughEpochs;

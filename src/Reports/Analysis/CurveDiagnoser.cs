@@ -6,10 +6,12 @@ namespace Sweep.Reports.Analysis;
 public static class CurveDiagnoser
 {
     public static CurveDiagnosis Diagnose(TrialInfo trial, DiagnosisThresholds thresholds) =>
-        Diagnose(trial.Epochs, trial.State == TrialStates.Diverged, thresholds);
+        Diagnose(trial.Epochs, trial.State == TrialStates.Diverged, thresholds, TrialProgress.IsUnfinished(trial));
 
+    /// <param name="stillTraining">A trial still training has not had the epochs to lower its training error, so
+    /// high bias is not concluded for it (overfitting and instability already show).</param>
     public static CurveDiagnosis Diagnose(IReadOnlyList<EpochInfo> epochs, bool reportedDiverged,
-        DiagnosisThresholds thresholds)
+        DiagnosisThresholds thresholds, bool stillTraining = false)
     {
         var nonFinite = epochs.FirstOrDefault(e => !double.IsFinite(e.TrainLoss) || !double.IsFinite(e.ValLoss));
         if (reportedDiverged || nonFinite is not null)
@@ -37,6 +39,8 @@ public static class CurveDiagnoser
         if (riseRatio >= 1 && trainFellAfterOnset)
             return With(DiagnosisKind.Overfitting, Math.Max(riseRatio, gapRatio), epochs[onsetIndex].Epoch, rise);
 
+        if (stillTraining && biasRatio >= 1 && gapRatio < biasRatio)
+            return With(DiagnosisKind.NotEnoughEpochs, 0, rise: rise);
         if (gapRatio >= 1 || biasRatio >= 1)
             return gapRatio >= biasRatio
                 ? With(DiagnosisKind.HighVariance, gapRatio, rise: rise)

@@ -12,7 +12,7 @@ public static class DiagnosisKindText
         DiagnosisKind.HighVariance => "high variance",
         DiagnosisKind.HighBias => "high bias",
         DiagnosisKind.Healthy => "healthy",
-        DiagnosisKind.NotEnoughEpochs => "not enough epochs",
+        DiagnosisKind.NotEnoughEpochs => "too early to tell",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -20,7 +20,7 @@ public static class ValidationCurves
 
     public static IReadOnlyList<ValidationCurveInfo> Analyze(SweepInfo sweep, IEnumerable<TrialInfo> trials)
     {
-        var finished = trials.Where(t => FinalErrors.Of(t.Epochs) is not null).ToList();
+        var finished = trials.Where(t => !TrialProgress.IsUnfinished(t) && FinalErrors.Of(t.Epochs) is not null).ToList();
         return sweep.ParameterPaths.Select(path => AnalyzeOne(path, sweep.BaselineValues.GetValueOrDefault(path), finished)).ToList();
     }
 

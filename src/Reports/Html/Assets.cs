@@ -21,9 +21,9 @@ public static class Assets
         .card p { margin:.3rem 0 0; }
         .findings li { margin:.2rem 0; }
         .table-wrap { overflow-x:auto; }
-        table { border-collapse:collapse; width:100%; font-size:.9rem; margin:.6rem 0; }
-        th, td { padding:.35rem .6rem; border-bottom:1px solid var(--line); text-align:left; vertical-align:top; }
-        th { background:#f3f4f6; font-weight:600; white-space:nowrap; }
+        table { border-collapse:collapse; width:100%; font-size:.86rem; margin:.6rem 0; }
+        th, td { padding:.3rem .5rem; border-bottom:1px solid var(--line); text-align:left; vertical-align:top; }
+        th { background:#f3f4f6; font-weight:600; }
         table.sortable th { cursor:pointer; user-select:none; }
         table.sortable th::after { content:" ↕"; color:#d1d5db; }
         table.sortable th[aria-sort=ascending]::after { content:" ▲"; color:var(--accent); }

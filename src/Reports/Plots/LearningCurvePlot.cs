@@ -36,7 +36,7 @@ public static class LearningCurvePlot
             plot.Axes.Bottom.TickLabelStyle.FontSize = 9;
             plot.Axes.Left.TickLabelStyle.FontSize = 9;
         }
-        else plot.ShowLegend(Alignment.UpperRight);
+        else plot.ShowLegend(metric == CurveMetric.Loss ? Alignment.UpperRight : Alignment.LowerRight);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         return plot;
     }
