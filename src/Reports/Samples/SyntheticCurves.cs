@@ -17,7 +17,9 @@ public static class SyntheticCurves
         var random = new Random(seed);
         double Jitter() => 1 + shape.Noise * (2 * random.NextDouble() - 1);
         var finalTrainLoss = 1.2 * shape.FinalTrainError + 0.02;
-        double Decay(int epoch) => Math.Exp(-3.0 * epoch / shape.Epochs);
+        // Normalized so the curve reaches exactly the requested final errors at the last epoch.
+        var floor = Math.Exp(-3.0);
+        double Decay(int epoch) => (Math.Exp(-3.0 * epoch / shape.Epochs) - floor) / (1 - floor);
         double TrainLoss(int epoch) => finalTrainLoss + (2.3 - finalTrainLoss) * Decay(epoch);
         double Gap(int epoch) => shape.FinalGap * (1 - Decay(epoch));
         double BaseValLoss(int epoch) => TrainLoss(epoch) + 1.5 * Gap(epoch);
