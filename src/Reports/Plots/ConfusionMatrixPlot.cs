@@ -21,7 +21,8 @@ public static class ConfusionMatrixPlot
         }
         // ScottPlot draws row 0 of the data at the top, which is where a confusion matrix puts the first true class.
         var heatmap = plot.Add.Heatmap(shares);
-        heatmap.Colormap = new ScottPlot.Colormaps.Blues();
+        // ScottPlot's Blues runs dark to white; reversed, a correct prediction is dark and an empty cell white.
+        heatmap.Colormap = new ScottPlot.Colormaps.Blues().Reversed();
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
 
         var showCounts = size <= 20;
@@ -42,7 +43,7 @@ public static class ConfusionMatrixPlot
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plot.Axes.Bottom.MinimumSize = 90;
         plot.Axes.SetLimits(-0.5, size - 0.5, -0.5, size - 0.5);
-        plot.Add.ColorBar(heatmap).Label = "share of true class";
+        plot.Add.ColorBar(heatmap);
         return plot;
     }
 }
