@@ -6,6 +6,8 @@ namespace Sweep.Reports.Html;
 
 public static class LeaderboardSection
 {
+    private const int TallTableRows = 25;
+
     public static void Write(StringBuilder html, PageContext page)
     {
         var a = page.Analysis;
@@ -16,7 +18,9 @@ public static class LeaderboardSection
         PageContext.Section(html, "leaderboard", "Leaderboard", lead, () =>
         {
             if (a.Leaderboard.Count == 0) { PageContext.Empty(html, "The sweep has no trials yet."); return; }
-            html.Append("<div class=\"table-wrap\"><table class=\"sortable\" id=\"leaderboard-table\"><thead><tr>")
+            // Long sweeps scroll inside the table so the sections below stay within reach.
+            var wrapper = a.Leaderboard.Count > TallTableRows ? "table-wrap scroll" : "table-wrap";
+            html.Append($"<div class=\"{wrapper}\"><table class=\"sortable\" id=\"leaderboard-table\"><thead><tr>")
                 .Append("<th data-type=\"number\">Rank</th><th>Configuration</th><th>Role</th><th data-type=\"number\">")
                 .Append(E(page.ObjectiveName))
                 .Append("</th><th data-type=\"number\">Gap (pts)</th><th data-type=\"number\">Parameters</th><th data-type=\"number\">Best epoch</th>")
