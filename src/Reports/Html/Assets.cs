@@ -1,0 +1,96 @@
+namespace Sweep.Reports.Html;
+
+/// <summary>The page's only style sheet and script, inlined so the file is self-contained.</summary>
+public static class Assets
+{
+    public const string Css = """
+        :root { --ink:#111827; --muted:#6b7280; --line:#e5e7eb; --bg:#f9fafb; --accent:#2563eb; }
+        * { box-sizing:border-box; }
+        body { margin:0; font:15px/1.5 system-ui,-apple-system,"Segoe UI","DejaVu Sans",sans-serif; color:var(--ink); background:var(--bg); }
+        nav { position:sticky; top:0; z-index:2; background:#fff; border-bottom:1px solid var(--line); padding:.5rem 2rem; display:flex; gap:1.2rem; flex-wrap:wrap; font-size:.9rem; }
+        nav a { color:var(--muted); text-decoration:none; } nav a:hover { color:var(--accent); }
+        main { max-width:1180px; margin:0 auto; padding:1rem 2rem 4rem; }
+        header, section { background:#fff; border:1px solid var(--line); border-radius:10px; padding:1.2rem 1.6rem; margin:1.2rem 0; }
+        h1 { margin:.2rem 0; font-size:1.7rem; } h2 { margin:.2rem 0 .6rem; font-size:1.3rem; } h3 { font-size:1.05rem; margin:1.4rem 0 .4rem; }
+        .subtitle, .muted, .lead { color:var(--muted); } .lead { margin-top:0; }
+        code, pre { font-family:"DejaVu Sans Mono",ui-monospace,monospace; font-size:.88em; }
+        pre { background:#111827; color:#f9fafb; padding:.7rem 1rem; border-radius:6px; overflow-x:auto; }
+        .cards { display:grid; grid-template-columns:repeat(auto-fit,minmax(210px,1fr)); gap:.8rem; margin:1rem 0; }
+        .card { border:1px solid var(--line); border-radius:8px; padding:.6rem .9rem; }
+        .card h3 { margin:0; font-size:.8rem; text-transform:uppercase; letter-spacing:.05em; color:var(--muted); }
+        .card p { margin:.3rem 0 0; }
+        .findings li { margin:.2rem 0; }
+        .table-wrap { overflow-x:auto; }
+        .table-wrap.scroll { max-height:70vh; overflow-y:auto; border:1px solid var(--line); border-radius:6px; }
+        .table-wrap.scroll thead th { position:sticky; top:0; z-index:1; }
+        table { border-collapse:collapse; width:100%; font-size:.86rem; margin:.6rem 0; }
+        th, td { padding:.3rem .5rem; border-bottom:1px solid var(--line); text-align:left; vertical-align:top; }
+        th { background:#f3f4f6; font-weight:600; }
+        table.sortable th { cursor:pointer; user-select:none; }
+        table.sortable th::after { content:" ↕"; color:#d1d5db; }
+        table.sortable th[aria-sort=ascending]::after { content:" ▲"; color:var(--accent); }
+        table.sortable th[aria-sort=descending]::after { content:" ▼"; color:var(--accent); }
+        td.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
+        td.config { max-width:360px; }
+        tr.best td { background:#ecfdf5; }
+        tr.flagged td { background:#fff7ed; }
+        table.compact { width:auto; }
+        .badge, .state, .verdict { display:inline-block; padding:0 .45rem; border-radius:999px; font-size:.78rem; color:#fff; white-space:nowrap; }
+        .d-diverged { background:#7f1d1d; } .d-unstable { background:#a16207; } .d-overfitting { background:#dc2626; }
+        .d-high-variance { background:#f97316; } .d-high-bias { background:#2563eb; } .d-healthy { background:#16a34a; }
+        .d-not-enough-epochs { background:#9ca3af; }
+        .state { background:#e5e7eb; color:var(--ink); } .s-completed { background:#d1fae5; } .s-running { background:#dbeafe; }
+        .s-failed, .s-diverged { background:#fee2e2; } .s-pruned { background:#fef3c7; }
+        .verdict { color:var(--ink); background:#f3f4f6; } .v-Better { background:#d1fae5; } .v-Worse { background:#fee2e2; }
+        .off { color:#b91c1c; font-weight:600; }
+        .warn { background:#fffbeb; border-left:4px solid #f59e0b; padding:.4rem .8rem; }
+        .empty { color:var(--muted); font-style:italic; background:#f9fafb; border:1px dashed var(--line); padding:.6rem .9rem; border-radius:6px; }
+        ul.tested { margin:.3rem 0 0; padding-left:1.1rem; color:#374151; }
+        figure { margin:.6rem 0; } figcaption { font-size:.88rem; margin-bottom:.2rem; }
+        svg.plot { max-width:100%; height:auto; display:block; }
+        .row { display:flex; flex-wrap:wrap; gap:1rem; align-items:flex-start; } .row > * { flex:1 1 420px; min-width:0; }
+        .grid2 { display:grid; grid-template-columns:repeat(auto-fill,minmax(460px,1fr)); gap:1rem; }
+        .multiples { display:grid; grid-template-columns:repeat(auto-fill,minmax(200px,1fr)); gap:.6rem; }
+        figure.small { border:1px solid var(--line); border-radius:6px; padding:.3rem; margin:0; }
+        figure.small figcaption { font-size:.78rem; }
+        .images { display:flex; flex-wrap:wrap; gap:.6rem; }
+        .images figure { margin:0; text-align:center; font-size:.75rem; width:96px; }
+        .images img { image-rendering:pixelated; border:1px solid var(--line); }
+        .images .pred { color:#b91c1c; }
+        footer { color:var(--muted); font-size:.8rem; text-align:center; }
+        """;
+
+    /// <summary>Click (or Enter on) a header to sort its table; numbers compare as numbers, blanks stay last.</summary>
+    public const string SortScript = """
+        (function () {
+          function key(row, column) {
+            var cell = row.cells[column];
+            if (!cell) return '';
+            return cell.hasAttribute('data-sort') ? cell.getAttribute('data-sort') : cell.textContent.trim();
+          }
+          function compare(a, b, ascending) {
+            if ((a === '') !== (b === '')) return a === '' ? 1 : -1;
+            var numeric = a !== '' && b !== '' && isFinite(a) && isFinite(b);
+            var order = numeric ? parseFloat(a) - parseFloat(b) : a.localeCompare(b, undefined, { numeric: true });
+            return ascending ? order : -order;
+          }
+          document.querySelectorAll('table.sortable').forEach(function (table) {
+            var headers = table.tHead.rows[0].cells;
+            Array.prototype.forEach.call(headers, function (header, column) {
+              header.tabIndex = 0;
+              function sort() {
+                var ascending = header.getAttribute('aria-sort') !== 'ascending';
+                Array.prototype.forEach.call(headers, function (h) { h.removeAttribute('aria-sort'); });
+                header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+                var body = table.tBodies[0];
+                var rows = Array.prototype.slice.call(body.rows);
+                rows.sort(function (x, y) { return compare(key(x, column), key(y, column), ascending); });
+                rows.forEach(function (row) { body.appendChild(row); });
+              }
+              header.addEventListener('click', sort);
+              header.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sort(); } });
+            });
+          });
+        })();
+        """;
+}

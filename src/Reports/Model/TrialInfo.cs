@@ -1,0 +1,49 @@
+namespace Sweep.Reports.Model;
+
+/// <param name="State">One of <see cref="TrialStates"/>.</param>
+/// <param name="Role">One of <see cref="TrialRoles"/>.</param>
+/// <param name="Changes">Differences from the sweep's written baseline; empty for the baseline.</param>
+/// <param name="ConfigKey">Shared by all seed repeats of one configuration; <c>baseline</c> for the baseline.</param>
+/// <param name="Round">Adaptive OFAT: the round that planned the trial; otherwise 0.</param>
+/// <param name="BestEpoch">1-based epoch whose weights the trial kept.</param>
+public sealed record TrialInfo(
+    int Index,
+    string State,
+    string Role,
+    IReadOnlyList<ChangeInfo> Changes,
+    int Repeat,
+    long Seed,
+    string ConfigKey,
+    int Round,
+    IReadOnlyList<EpochInfo> Epochs,
+    int? BestEpoch,
+    double? Objective,
+    TestInfo? Test,
+    SanityInfo? Sanity,
+    long? TrainableParameters,
+    double Seconds,
+    string? Message,
+    int? StoppedAtEpoch,
+    string? Host);
+
+public static class TrialStates
+{
+    public const string Pending = "pending";
+    public const string Running = "running";
+    public const string Completed = "completed";
+    public const string Pruned = "pruned";
+    public const string Diverged = "diverged";
+    public const string Failed = "failed";
+
+    /// <summary>Display order for counts on the page.</summary>
+    public static readonly IReadOnlyList<string> All = [Completed, Running, Pending, Pruned, Diverged, Failed];
+}
+
+public static class TrialRoles
+{
+    public const string Baseline = "baseline";
+    public const string SingleChange = "single-change";
+    public const string Interaction = "interaction";
+    public const string Grid = "grid";
+    public const string Random = "random";
+}

@@ -1,0 +1,65 @@
+using ScottPlot;
+using Sweep.Reports.Analysis;
+using Sweep.Reports.Model;
+
+namespace Sweep.Reports.Plots;
+
+public enum CurveMetric { Loss, Accuracy }
+
+/// <summary>Train and validation curves of one trial, with the overfitting onset or divergence marked.</summary>
+public static class LearningCurvePlot
+{
+    public static Plot Build(IReadOnlyList<EpochInfo> epochs, CurveMetric metric, CurveDiagnosis? diagnosis,
+        string? title, bool compact = false)
+    {
+        var yLabel = metric == CurveMetric.Loss ? "loss" : "accuracy (%)";
+        var plot = compact ? PlotTheme.NewPlot(title) : PlotTheme.NewPlot(title, "epoch", yLabel);
+        var train = Series(epochs, metric, validation: false);
+        var validation = Series(epochs, metric, validation: true);
+        if (train.Xs.Length == 0 && validation.Xs.Length == 0)
+            return PlotTheme.WithNoDataNote(plot, epochs.Count == 0 ? "no epochs yet" : "no finite values");
+
+        AddLine(plot, train, PlotTheme.Train, "train", compact);
+        AddLine(plot, validation, PlotTheme.Validation, "validation", compact);
+        if (diagnosis?.OnsetEpoch is { } onset)
+        {
+            var line = plot.Add.VerticalLine(onset, 1, PlotTheme.Worse, LinePattern.Dashed);
+            if (!compact) line.LegendText = $"onset (epoch {onset})";
+        }
+        if (diagnosis?.NonFiniteEpoch is { } bad)
+        {
+            var line = plot.Add.VerticalLine(bad, 1, PlotTheme.For(DiagnosisKind.Diverged), LinePattern.Dotted);
+            if (!compact) line.LegendText = $"non-finite loss (epoch {bad})";
+        }
+        if (compact)
+        {
+            plot.Axes.Bottom.TickLabelStyle.FontSize = 9;
+            plot.Axes.Left.TickLabelStyle.FontSize = 9;
+        }
+        else plot.ShowLegend(metric == CurveMetric.Loss ? Alignment.UpperRight : Alignment.LowerRight);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        return plot;
+    }
+
+    private static void AddLine(Plot plot, (double[] Xs, double[] Ys) series, Color color, string label, bool compact)
+    {
+        if (series.Xs.Length == 0) return;
+        var scatter = plot.Add.Scatter(series.Xs, series.Ys, color);
+        scatter.LineWidth = compact ? 1.5f : 2;
+        scatter.MarkerSize = compact || series.Xs.Length > 30 ? 0 : 4;
+        if (!compact) scatter.LegendText = label;
+    }
+
+    private static (double[] Xs, double[] Ys) Series(IReadOnlyList<EpochInfo> epochs, CurveMetric metric, bool validation)
+    {
+        var points = epochs
+            .Select(e => (X: (double)e.Epoch, Y: metric switch
+            {
+                CurveMetric.Loss => validation ? e.ValLoss : e.TrainLoss,
+                _ => 100 * (validation ? e.ValAccuracy : e.TrainAccuracy),
+            }))
+            .Where(p => double.IsFinite(p.Y))
+            .ToArray();
+        return (points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());
+    }
+}
