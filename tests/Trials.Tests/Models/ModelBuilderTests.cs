@@ -23,7 +23,7 @@ public sealed class ModelBuilderTests
     [MemberData(nameof(PresetNames))]
     public void Build_Preset_HasThePlannedParameterCountAndOutputShape(string preset)
     {
-        var plan = PlanFashionMnist(ModelPresets.Named(preset, SpecFile));
+        var plan = PlanFashionMnist(ModelPresets.Named(preset, TestSpecFile));
         using var module = Build(plan, seed: 1);
         using var images = Images(2);
 
@@ -37,7 +37,7 @@ public sealed class ModelBuilderTests
     {
         var plans = new[]
         {
-            ModelPlanner.Plan(Tiny with { ConvBlocks = 3, Growth = 1.7, KernelSize = 5, Padding = 2, BatchNorm = true }, 3, 32, 24, 7, SpecFile),
+            ModelPlanner.Plan(Tiny with { ConvBlocks = 3, Growth = 1.7, KernelSize = 5, Padding = 2, BatchNorm = true }, 3, 32, 24, 7, TestSpecFile),
             PlanFashionMnist(new ModelSpec { Kind = ModelKind.Mlp, BatchNorm = true, Hidden = [40, 20] }),
         };
 

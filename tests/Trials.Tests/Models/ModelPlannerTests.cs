@@ -26,7 +26,7 @@ public sealed class ModelPlannerTests
     public void Plan_StridedDilatedConvsWithoutPooling_FollowTheConvFormula()
     {
         var plan = ModelPlanner.Plan(new ModelSpec { ConvBlocks = 3, Channels = 2, Growth = 1, Stride = 2, Dilation = 2, Pool = false },
-            3, 28, 20, 10, SpecFile);
+            3, 28, 20, 10, TestSpecFile);
 
         Assert.Equal([2, 13, 9], ShapeOf(plan, "block1.conv1")); // (28+2−4−1)/2+1, (20+2−4−1)/2+1
         Assert.Equal([2, 6, 4], ShapeOf(plan, "block2.conv1"));
@@ -49,7 +49,7 @@ public sealed class ModelPlannerTests
     {
         var spec = new ModelSpec { ConvBlocks = 2, Channels = 2, KernelSize = 7, Padding = 0, Pool = false };
 
-        var error = Assert.Throws<SpecException>(() => ModelPlanner.Plan(spec, 1, 8, 8, 10, SpecFile));
+        var error = Assert.Throws<SpecException>(() => ModelPlanner.Plan(spec, 1, 8, 8, 10, TestSpecFile));
 
         Assert.Equal("model.kernel_size", error.Field);
         Assert.StartsWith("block 2 conv 1: feature map 2×2 → 0×0", error.Problem);
@@ -100,14 +100,14 @@ public sealed class ModelPlannerTests
     {
         // PyTorch 1.13: sum(p.numel()) of Conv2d(1,32,3,padding=1), MaxPool2d(2), Conv2d(32,64,3,padding=1),
         // MaxPool2d(2), Linear(3136,128), Linear(128,10) is 421,642.
-        Assert.Equal(421_642, PlanFashionMnist(ModelPresets.Named("two-conv", SpecFile)).Parameters);
+        Assert.Equal(421_642, PlanFashionMnist(ModelPresets.Named("two-conv", TestSpecFile)).Parameters);
     }
 
     [Fact]
     public void Plan_Small100kPreset_StaysUnder100kParameters()
     {
         // PyTorch 1.13 counts 90,810 for the same layers (convs without bias before BatchNorm).
-        Assert.Equal(90_810, PlanFashionMnist(ModelPresets.Named("small-100k", SpecFile)).Parameters);
+        Assert.Equal(90_810, PlanFashionMnist(ModelPresets.Named("small-100k", TestSpecFile)).Parameters);
     }
 
     [Fact]

@@ -6,13 +6,13 @@ namespace Sweep.Trials.Tests.Models;
 
 internal static class ModelTestKit
 {
-    public const string SpecFile = "spec.yaml";
+    public const string TestSpecFile = "spec.yaml";
 
     /// <summary>A small CNN that builds and runs in milliseconds.</summary>
     public static readonly ModelSpec Tiny = new() { Channels = 4, Hidden = [16] };
 
     public static ModelPlan PlanFashionMnist(ModelSpec spec, int classes = 10) =>
-        ModelPlanner.Plan(spec, 1, 28, 28, classes, SpecFile);
+        ModelPlanner.Plan(spec, 1, 28, 28, classes, TestSpecFile);
 
     /// <summary>The generator is not disposed: the module's dropout layers keep drawing from it.</summary>
     public static nn.Module<Tensor, Tensor> Build(ModelPlan plan, ulong seed) =>

@@ -22,7 +22,7 @@ public sealed class TransferLearningTests : IDisposable
     private static nn.Module<Tensor, Tensor> BuildAndApply(ModelPlan plan, ulong seed)
     {
         var module = Build(plan, seed);
-        TransferLearning.Apply(module, plan, SpecFile);
+        TransferLearning.Apply(module, plan, TestSpecFile);
         return module;
     }
 
@@ -64,7 +64,7 @@ public sealed class TransferLearningTests : IDisposable
         var plan = PlanFashionMnist(Tiny with { Pretrained = path }, classes: 4);
         using var module = Build(plan, seed: 2);
 
-        var error = Assert.Throws<SpecException>(() => TransferLearning.Apply(module, plan, SpecFile));
+        var error = Assert.Throws<SpecException>(() => TransferLearning.Apply(module, plan, TestSpecFile));
 
         Assert.Equal("model.pretrained", error.Field);
         Assert.Contains("model.replace_head", error.Problem);
@@ -77,7 +77,7 @@ public sealed class TransferLearningTests : IDisposable
         var plan = PlanFashionMnist(Tiny with { Pretrained = path });
         using var module = Build(plan, seed: 2);
 
-        Assert.Equal("model.pretrained", Assert.Throws<SpecException>(() => TransferLearning.Apply(module, plan, SpecFile)).Field);
+        Assert.Equal("model.pretrained", Assert.Throws<SpecException>(() => TransferLearning.Apply(module, plan, TestSpecFile)).Field);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class TransferLearningTests : IDisposable
         var plan = PlanFashionMnist(Tiny with { Pretrained = path });
         using var module = Build(plan, seed: 2);
 
-        Assert.Equal("model.pretrained", Assert.Throws<SpecException>(() => TransferLearning.Apply(module, plan, SpecFile)).Field);
+        Assert.Equal("model.pretrained", Assert.Throws<SpecException>(() => TransferLearning.Apply(module, plan, TestSpecFile)).Field);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class TransferLearningTests : IDisposable
         var plan = PlanFashionMnist(Tiny with { Pretrained = path });
         using var module = Build(plan, seed: 2);
 
-        var error = Assert.Throws<SpecException>(() => TransferLearning.Apply(module, plan, SpecFile));
+        var error = Assert.Throws<SpecException>(() => TransferLearning.Apply(module, plan, TestSpecFile));
 
         Assert.Equal("model.pretrained", error.Field);
         Assert.Contains(path, error.Problem);
