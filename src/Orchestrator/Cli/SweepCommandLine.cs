@@ -15,6 +15,7 @@ public static class SweepCommandLine
             PlanCommand.Create(),
             ValidateCommand.Create(),
             ExportCommand.Create(),
+            ReportCommand.Create(),
             VersionCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Sweep.Orchestrator.Hosting;
+using Sweep.Orchestrator.Reporting;
 using Sweep.Orchestrator.Scheduling;
 using Sweep.Orchestrator.Storage;
 
@@ -15,7 +16,10 @@ public static class SweepCompletion
     {
         AnsiConsole.MarkupLineInterpolated($"{slots.Slots} slot(s) × {slots.ThreadsPerSlot} thread(s)");
         var finished = await SweepSession.RunAsync(target, store, slots, new TrialExecutorByKind(TimeProvider.System), cancellation);
-        AnsiConsole.MarkupLineInterpolated($"Results: {Path.Combine(target.SweepDirectory, "sweep.db")} (sweep export {target.SweepDirectory} --format csv)");
+        var sweep = (await store.GetSweepAsync(target.SweepId, CancellationToken.None))!;
+        var report = await SweepReport.WriteAsync(sweep, store, target.SweepDirectory, CancellationToken.None);
+        AnsiConsole.MarkupLineInterpolated($"Results: {Path.Combine(target.SweepDirectory, SweepDirectory.DatabaseName)} (sweep export {target.SweepDirectory} --format csv)");
+        AnsiConsole.MarkupLineInterpolated($"Report:  [bold]{report}[/]");
         if (finished)
             return 0;
         AnsiConsole.MarkupLineInterpolated($"Stopped. Continue with: [bold]sweep resume {target.SweepDirectory}[/]");

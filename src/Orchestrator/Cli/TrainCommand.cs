@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;
+using Sweep.Orchestrator.Search;
+using Sweep.Orchestrator.Specs;
 using Sweep.Orchestrator.Storage;
 using Sweep.Trials.Models;
 using Sweep.Trials.Specs;
@@ -17,16 +19,23 @@ public static class TrainCommand
         var output = new Option<DirectoryInfo?>("--out") { Description = "Where to write result.json and checkpoints." };
         var threads = new Option<int?>("--threads") { Description = "Intra-op threads (default: all cores)." };
         var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Where to look for dataset files first." };
-        var command = new Command("train", "Train one trial of a spec.") { spec, output, threads, dataDir };
+        var trialIndex = new Option<int?>("--trial")
+        {
+            Description = "Train trial N of the spec's sweep plan (its changes and seed) instead of the baseline.",
+        };
+        var command = new Command("train", "Train one trial of a spec.") { spec, output, threads, dataDir, trialIndex };
         command.SetAction((parse, cancellation) => UserErrors.Guard(() => RunAsync(parse.GetValue(spec)!,
-            parse.GetValue(output), parse.GetValue(threads), parse.GetValue(dataDir), cancellation)));
+            parse.GetValue(output), parse.GetValue(threads), parse.GetValue(dataDir), parse.GetValue(trialIndex),
+            cancellation)));
         return command;
     }
 
     private static Task<int> RunAsync(FileInfo specFile, DirectoryInfo? output, int? threads, DirectoryInfo? dataDir,
-        CancellationToken cancellation)
+        int? trialIndex, CancellationToken cancellation)
     {
-        var trial = TrialSpecReader.Read(specFile.FullName, name => ModelPresets.Named(name, specFile.FullName));
+        var trial = trialIndex is { } index
+            ? PlannedTrialSpec(specFile.FullName, index)
+            : TrialSpecReader.Read(specFile.FullName, name => ModelPresets.Named(name, specFile.FullName));
         var runDirectory = output?.FullName
             ?? Path.Combine("runs", $"train-{trial.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
         Directory.CreateDirectory(runDirectory);
@@ -47,6 +56,17 @@ public static class TrainCommand
             JsonSerializer.Serialize(new { config = trial, result }, SweepJson.Indented));
         PrintSummary(result, runDirectory);
         return Task.FromResult(result.Outcome is TrialOutcome.Completed or TrialOutcome.EarlyStopped ? 0 : 1);
+    }
+
+    /// <summary>The exact trial a sweep ran: its changes applied to the baseline and its seed.</summary>
+    private static TrialSpec PlannedTrialSpec(string specFile, int index)
+    {
+        var loader = new SpecLoader();
+        var sweep = loader.ReadFile(specFile);
+        var plan = SweepPlanner.InitialPlan(sweep);
+        var planned = plan.FirstOrDefault(t => t.Index == index)
+            ?? throw new UserErrorException($"{specFile}: --trial {index}: the plan has trials 0 to {plan.Count - 1} (trials an adaptive sweep adds later depend on its results)");
+        return loader.Resolve(sweep, planned);
     }
 
     private static void PrintSummary(TrialResult result, string runDirectory)

@@ -36,7 +36,7 @@ public sealed class SyntheticTrialExecutor(TimeProvider time) : ITrialExecutor
     private TrialResult End(TrialOutcome outcome, List<EpochMetrics> history, (int Epoch, double? Value) best,
         TrialSpec spec, long started, int? stoppedAt) =>
         new(outcome, history, best.Epoch, best.Value, null, null, null,
-            new RunEnvironment("synthetic", "synthetic", "none", 1), time.GetElapsedTime(started).TotalSeconds,
+            new RunEnvironment("synthetic", "synthetic", "none", 1, Environment.MachineName), time.GetElapsedTime(started).TotalSeconds,
             stoppedAt, null);
 }
 

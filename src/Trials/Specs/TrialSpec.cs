@@ -6,14 +6,14 @@ public sealed record TrialSpec
 {
     public string Name { get; init; } = "trial";
     public long Seed { get; init; }
-    /// <summary>`torch` trains a real model; `synthetic` follows an analytic learning curve (benchmarks and tests of
-    /// the orchestration itself).</summary>
-    public TrialKind Kind { get; init; } = TrialKind.Torch;
-    public SyntheticSpec Synthetic { get; init; } = new();
     public DatasetSpec Dataset { get; init; } = new();
     public ModelSpec Model { get; init; } = new();
     public TrainingSpec Training { get; init; } = new();
     public ObjectiveSpec Objective { get; init; } = new();
+    /// <summary>`torch` trains a real model; `synthetic` follows an analytic learning curve (benchmarks and tests of
+    /// the orchestration itself).</summary>
+    public TrialKind Kind { get; init; } = TrialKind.Torch;
+    public SyntheticSpec Synthetic { get; init; } = new();
 }
 
 public enum TrialKind { Torch, Synthetic }

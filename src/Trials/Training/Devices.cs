@@ -17,5 +17,5 @@ public static class Devices
 
     public static RunEnvironment Describe(Device device, int threads) =>
         new(typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3) ?? "unknown",
-            __version__, device.ToString(), threads);
+            __version__, device.ToString(), threads, Environment.MachineName);
 }

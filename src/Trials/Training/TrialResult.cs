@@ -40,7 +40,8 @@ public sealed record LayerShape(string Name, string Kind, int[] OutputShape, lon
 
 public sealed record ModelSummary(long TrainableParameters, long FrozenParameters, IReadOnlyList<LayerShape> Layers);
 
-public sealed record RunEnvironment(string TorchSharpVersion, string LibTorchVersion, string Device, int Threads);
+/// <param name="Host">The machine that trained the trial.</param>
+public sealed record RunEnvironment(string TorchSharpVersion, string LibTorchVersion, string Device, int Threads, string Host);
 
 public sealed record TrialResult(
     TrialOutcome Outcome,

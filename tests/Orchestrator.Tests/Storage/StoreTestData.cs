@@ -28,7 +28,7 @@ internal static class StoreTestData
     public static TrialResult Result(TrialOutcome outcome = TrialOutcome.Completed, params EpochMetrics[] epochs) =>
         new(outcome, epochs.Length == 0 ? [Epoch(1), Epoch(2, 0.4, 0.85)] : epochs, BestEpoch: 2,
             BestObjective: 0.85, Test: null, Sanity: null, Model: null,
-            Environment: new RunEnvironment("0.107.0", "2.10.0", "cpu", 2), Seconds: 12.5, StoppedAtEpoch: null,
+            Environment: new RunEnvironment("0.107.0", "2.10.0", "cpu", 2, "host-a"), Seconds: 12.5, StoppedAtEpoch: null,
             Message: null);
 
     /// <summary>A result with every optional part filled in and the non-finite numbers a diverged run produces.</summary>
@@ -43,7 +43,7 @@ internal static class StoreTestData
                 [new MisclassifiedImage(7, 1, 0, 1, 2, 2, [0, 127, 128, 255])]),
             Sanity: new SanityChecks(2.31, 2.302585, 0.1, 0.1, OverfitOneBatchPassed: true, OverfitOneBatchEpochs: 40),
             Model: new ModelSummary(1000, 0, [new LayerShape("conv1", "Conv2d", [32, 28, 28], 320)]),
-            Environment: new RunEnvironment("0.107.0", "2.10.0", "cpu", 2),
+            Environment: new RunEnvironment("0.107.0", "2.10.0", "cpu", 2, "host-a"),
             Seconds: 3.25,
             StoppedAtEpoch: 2,
             Message: "validation loss became NaN at epoch 2");

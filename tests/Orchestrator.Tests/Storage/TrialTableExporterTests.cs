@@ -15,7 +15,7 @@ public sealed class TrialTableExporterTests
         ["model.hidden"] = "[128]",
     };
 
-    private static readonly RunEnvironment Cpu = new("0.107.0", "2.10.0", "cpu", 2);
+    private static readonly RunEnvironment Cpu = new("0.107.0", "2.10.0", "cpu", 2, "host-a");
 
     private static readonly TrialRecord Baseline = Trial(Plan(0), TrialState.Completed, "done, \"ok\"",
         new TrialResult(TrialOutcome.Completed, [Metrics(1, 0.6, 0.7, 0.5, 0.8), Metrics(2, 0.3, 0.9, 0.4, 0.85)],

@@ -19,12 +19,12 @@ public class SpecErrorTests
 
     [Fact]
     public void EmptyFile_SaysWhatWasExpected() =>
-        Assert.Equal($"{Yaml}:1: spec: expected a mapping of sections (name, seed, dataset, model, training, objective), found an empty file",
+        Assert.Equal($"{Yaml}:1: spec: expected a mapping of sections (name, seed, dataset, model, training, objective, kind, synthetic), found an empty file",
             Error("# nothing here\n"));
 
     [Fact]
     public void TopLevelList_SaysWhatWasExpected() =>
-        Assert.Equal($"{Yaml}:1: spec: expected a mapping of sections (name, seed, dataset, model, training, objective), found a list",
+        Assert.Equal($"{Yaml}:1: spec: expected a mapping of sections (name, seed, dataset, model, training, objective, kind, synthetic), found a list",
             Error("- name: a\n- name: b\n"));
 
     [Fact]
