@@ -28,16 +28,19 @@ public static class SweepSession
             var workers = host.Services.GetRequiredService<WorkerSlots>();
             var sweep = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ISweepGrain>(target.SweepId);
             var started = DateTime.UtcNow;
-            await AnsiConsole.Live(new Text("starting…")).AutoClear(false).StartAsync(async live =>
-            {
-                var done = Task.WhenAny(workers.Completion, Task.Delay(Timeout.Infinite, stop.Token));
-                while (!done.IsCompleted)
+            var done = Task.WhenAny(workers.Completion, Task.Delay(Timeout.Infinite, stop.Token));
+            if (Console.IsOutputRedirected)
+                await ReportLinesAsync(sweep, done, started);
+            else
+                await AnsiConsole.Live(new Text("starting…")).AutoClear(false).StartAsync(async live =>
                 {
-                    live.UpdateTarget(Render(await sweep.GetProgressAsync(), board.Running, DateTime.UtcNow - started));
-                    await Task.WhenAny(done, Task.Delay(500));
-                }
-                live.UpdateTarget(Render(await sweep.GetProgressAsync(), [], DateTime.UtcNow - started));
-            });
+                    while (!done.IsCompleted)
+                    {
+                        live.UpdateTarget(Render(await sweep.GetProgressAsync(), board.Running, DateTime.UtcNow - started));
+                        await Task.WhenAny(done, Task.Delay(500));
+                    }
+                    live.UpdateTarget(Render(await sweep.GetProgressAsync(), [], DateTime.UtcNow - started));
+                });
             if (workers.Completion.IsFaulted)
                 await workers.Completion;
             return workers.Completion.IsCompletedSuccessfully && !stop.IsCancellationRequested;
@@ -46,6 +49,26 @@ public static class SweepSession
         {
             await host.StopAsync(CancellationToken.None);
             Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>Logs and CI capture output: one line whenever the count of finished trials changes.</summary>
+    private static async Task ReportLinesAsync(ISweepGrain sweep, Task done, DateTime started)
+    {
+        var reported = -1;
+        while (true)
+        {
+            var progress = await sweep.GetProgressAsync();
+            var finished = progress.Counts.Where(c => c.Key.IsFinished()).Sum(c => c.Value);
+            if (finished != reported)
+            {
+                reported = finished;
+                var best = progress.BestTrial is { } b ? $"best trial {b} ({progress.BestObjective:G4})" : "no result yet";
+                Console.WriteLine($"{finished}/{progress.Planned} trials finished, {Duration(DateTime.UtcNow - started)} elapsed, {best}");
+            }
+            if (done.IsCompleted)
+                return;
+            await Task.WhenAny(done, Task.Delay(500));
         }
     }
 

@@ -37,12 +37,13 @@ public static class ModelPresets
         ("two-conv-dropout", TwoConv with { Dropout2d = 0.25, Dropout = 0.5 }),
         ("two-conv-bn", TwoConv with { BatchNorm = true }),
         ("three-block-4-8-16", TwoConv with { ConvBlocks = 3, Channels = 4, Growth = 2.0, Hidden = [64] }),
-        // VGG-style 16-32-64 with two convolutions per block: about 91K parameters. BatchNorm lets it train fast
-        // at Adam's default rate and the two dropouts keep it from memorising the 60K training images.
+        // VGG-style 16-32-64 with two convolutions per block and a linear classifier: 77,786 parameters. The same
+        // layers in PyTorch 1.13 (Adam 1e-3, batch 64, no schedule) reached 0.9245 Fashion-MNIST test accuracy by
+        // epoch 7; a 32-wide hidden layer before the classifier did worse (0.919 at epoch 8).
         ("small-100k", TwoConv with
         {
-            ConvBlocks = 3, ConvsPerBlock = 2, Channels = 16, BatchNorm = true, Dropout2d = 0.1, Dropout = 0.3,
-            Hidden = [32],
+            ConvBlocks = 3, ConvsPerBlock = 2, Channels = 16, BatchNorm = true, Dropout2d = 0.1, Dropout = 0.2,
+            Hidden = [],
         }),
         // Keras' mnist_mlp: two hidden layers of 512 with dropout 0.2.
         ("mlp", TwoConv with { Kind = ModelKind.Mlp, Hidden = [512, 512], Dropout = 0.2 }),

@@ -106,8 +106,11 @@ public sealed class ModelPlannerTests
     [Fact]
     public void Plan_Small100kPreset_StaysUnder100kParameters()
     {
-        // PyTorch 1.13 counts 90,810 for the same layers (convs without bias before BatchNorm).
-        Assert.Equal(90_810, PlanFashionMnist(ModelPresets.Named("small-100k", TestSpecFile)).Parameters);
+        // PyTorch 1.13 counts 77,786 for the same layers (convs without bias before BatchNorm).
+        var parameters = PlanFashionMnist(ModelPresets.Named("small-100k", TestSpecFile)).Parameters;
+
+        Assert.True(parameters < 100_000);
+        Assert.Equal(77_786, parameters);
     }
 
     [Fact]
