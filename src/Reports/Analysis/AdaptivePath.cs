@@ -20,7 +20,7 @@ public static class AdaptivePath
         var rounds = new List<AdaptiveRound>();
         foreach (var round in groups.Select(g => g.Round).Distinct().Order())
         {
-            var baseline = ChangeEffects.RoundBaseline(groups, round);
+            var baseline = ChangeEffects.RoundBaseline(groups, round, order);
             if (baseline is null) continue;
             var roundEffects = effects.Where(e => e.Config.Round == round).ToList();
             var chosen = roundEffects.FirstOrDefault();

@@ -32,7 +32,7 @@ public static class ChangeEffects
         var effects = new List<ChangeEffect>();
         foreach (var group in groups.Where(g => g.Role == TrialRoles.SingleChange))
         {
-            var reference = RoundBaseline(groups, group.Round);
+            var reference = RoundBaseline(groups, group.Round, order);
             if (reference is null) continue;
             var effect = Compare(group, reference, order, thresholds);
             if (effect is not null) effects.Add(effect);
@@ -40,10 +40,33 @@ public static class ChangeEffects
         return effects.OrderByDescending(e => order.Improvement(e.DeltaObjective)).ToList();
     }
 
-    /// <summary>The baseline configuration planned in <paramref name="round"/>; round 0 falls back to the sweep baseline.</summary>
-    public static ConfigGroup? RoundBaseline(IReadOnlyList<ConfigGroup> groups, int round) =>
-        groups.FirstOrDefault(g => g.IsBaseline && g.Round == round)
-        ?? groups.Where(g => g.IsBaseline && g.Round < round).OrderByDescending(g => g.Round).FirstOrDefault();
+    /// <summary>The configuration a round's changes are measured against. Round 0 (and any round that planned a
+    /// baseline) uses its baseline. A later adaptive round re-uses an earlier configuration as its baseline instead of
+    /// re-running it: the changes every trial of the round shares, or with a single trial, the best earlier
+    /// configuration it extends by one change.</summary>
+    public static ConfigGroup? RoundBaseline(IReadOnlyList<ConfigGroup> groups, int round, ObjectiveOrder order)
+    {
+        var planned = groups.FirstOrDefault(g => g.IsBaseline && g.Round == round);
+        if (planned is not null || round == 0)
+            return planned ?? groups.FirstOrDefault(g => g.IsBaseline);
+        var members = groups.Where(g => g.Round == round && !g.IsBaseline).Select(g => ChangeSet(g.Changes)).ToList();
+        if (members.Count == 0)
+            return null;
+        var earlier = groups.Where(g => g.Round < round).ToList();
+        if (members.Count > 1)
+        {
+            var shared = members.Aggregate((a, b) => [.. a.Intersect(b)]);
+            return earlier.FirstOrDefault(g => ChangeSet(g.Changes).SetEquals(shared));
+        }
+        return earlier
+            .Where(g => g.Changes.Count == members[0].Count - 1 && ChangeSet(g.Changes).IsSubsetOf(members[0]))
+            .OrderByDescending(g => g.Round)
+            .ThenByDescending(g => g.Objective is { } o ? order.Improvement(o.Mean) : double.NegativeInfinity)
+            .FirstOrDefault();
+    }
+
+    private static HashSet<string> ChangeSet(IEnumerable<ChangeInfo> changes) =>
+        [.. changes.Select(c => $"{c.Path}={c.Value}")];
 
     public static ChangeEffect? Compare(ConfigGroup config, ConfigGroup reference, ObjectiveOrder order,
         DiagnosisThresholds thresholds)

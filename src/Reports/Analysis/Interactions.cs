@@ -31,7 +31,7 @@ public static class Interactions
         var checks = new List<InteractionCheck>();
         foreach (var pair in groups.Where(g => g.Role == TrialRoles.Interaction))
         {
-            var baseline = ChangeEffects.RoundBaseline(groups, pair.Round);
+            var baseline = ChangeEffects.RoundBaseline(groups, pair.Round, order);
             var own = baseline is null ? [] : ChangeEffects.ChangesBeyond(pair.Changes, baseline.Changes);
             if (baseline?.Objective is not { } baseObjective || own.Count != 2 || pair.Objective is not { } pairObjective)
                 continue;

@@ -120,6 +120,33 @@ public class EffectsTests
         Assert.True(rounds[1].Improved);
     }
 
+    /// <summary>As the search plans it: a later round does not re-run its baseline, the configuration chosen in the
+    /// round before is the reference.</summary>
+    [Fact]
+    public void AdaptiveRoundWithoutARerunBaseline_IsMeasuredAgainstTheChosenConfiguration()
+    {
+        var c = Change("model.batch_norm", "true");
+        var trials = new[]
+        {
+            Baseline(0, 0.80),
+            Make(1, "a", 0.85, changes: [A]),
+            Make(2, "b", 0.82, changes: [B]),
+            Make(3, "c", 0.81, changes: [c]),
+            Make(4, "a+b", 0.88, changes: [A, B], round: 1),
+            Make(5, "a+c", 0.84, changes: [A, c], round: 1),
+            Make(6, "a+b+c", 0.87, changes: [A, B, c], round: 2),
+        };
+
+        var rounds = AdaptivePath.Analyze(trials, true, Thresholds);
+
+        Assert.Equal(["baseline", "a", "a+b"], rounds.Select(r => r.Baseline.ConfigKey));
+        Assert.Equal(B, Assert.Single(rounds[1].Chosen!.Changes));
+        Assert.Equal(0.03, rounds[1].Chosen!.DeltaObjective, 10);
+        Assert.Equal(c, Assert.Single(rounds[2].Chosen!.Changes));
+        Assert.Equal(-0.01, rounds[2].Chosen!.DeltaObjective, 10);
+        Assert.False(rounds[2].Improved);
+    }
+
     [Fact]
     public void NonAdaptiveSweep_HasNoPath() =>
         Assert.Empty(AdaptivePath.Analyze([Baseline(0, 0.8), Make(1, "a", 0.9, changes: [A])], true, Thresholds));
