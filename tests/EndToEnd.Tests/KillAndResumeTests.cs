@@ -45,6 +45,28 @@ public sealed class KillAndResumeTests
     }
 
     [Fact]
+    public async Task Interrupt_StopsCleanlyAndPrintsTheResumeCommand()
+    {
+        var work = TestSpecs.NewWorkDirectory("sigint");
+        var spec = TestSpecs.Write(work, "sigint.yaml", TestSpecs.Ofat("e2e-sigint", Epochs));
+        using var running = SweepProgram.Start(work, "run", spec, "--out", "runs", "--slots", "1");
+        var output = SweepProgram.Drain(running);
+        var directory = await WaitForAsync(Path.Combine(work, "runs"), s => s.Epochs.Count > 0);
+
+        using (var interrupt = Process.Start("kill", ["-INT", running.Id.ToString()]))
+            await interrupt.WaitForExitAsync();
+        await running.WaitForExitAsync();
+
+        Assert.Equal(130, running.ExitCode);
+        Assert.Contains($"sweep resume {directory}", output().ReplaceLineEndings(""));
+        var stopped = await SweepResults.ReadAsync(directory);
+        Assert.DoesNotContain(stopped.Trials, t => t.State == TrialState.Running);
+        var resumed = await SweepProgram.RunAsync(work, "resume", directory, "--slots", "1");
+        Assert.True(resumed.ExitCode == 0, resumed.Output + resumed.Error);
+        Assert.All((await SweepResults.ReadAsync(directory)).Trials, t => Assert.Equal(TrialState.Completed, t.State));
+    }
+
+    [Fact]
     public async Task SecondResume_WhileOneRuns_IsRefused()
     {
         var work = TestSpecs.NewWorkDirectory("lock");

@@ -26,5 +26,12 @@ public sealed class SweepRunTests
         Assert.InRange(baseline.Result!.Test!.Accuracy, 0.6, 1.0);
         Assert.Contains("sweep.db", run.Output);
         Assert.True(File.Exists(Path.Combine(snapshot.Directory, "report", "index.html")));
+
+        var status = await SweepProgram.RunAsync(work, "status", snapshot.Directory);
+        Assert.Contains("completed 6", status.Output);
+        var export = await SweepProgram.RunAsync(work, "export", snapshot.Directory, "--format", "csv");
+        var rows = export.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(7, rows.Length);
+        Assert.StartsWith("number,state,role,repeat,seed,params_", rows[0]);
     }
 }
