@@ -71,13 +71,14 @@ public class SweepGrainLeaseTests(SweepClusterFixture fixture) : IClassFixture<S
         var sweep = await fixture.CreateSweepAsync(SyntheticSpecs.Ofat(lrValues: "[0.003]"));
         var trial = (await sweep.Grain.LeaseAsync("slot")).Assignment!.Plan.Index;
 
+        var finishedAt = fixture.Time.GetUtcNow();
         Assert.True(await sweep.Grain.FinishAsync(trial, "slot", Completed(0.8)));
         fixture.Time.Advance(TimeSpan.FromSeconds(5));
         Assert.False(await sweep.Grain.FinishAsync(trial, "slot", Completed(0.95)));
 
         var record = await sweep.TrialAsync(trial);
         Assert.Equal(0.8, record.Result!.BestObjective);
-        Assert.Equal(fixture.Time.GetUtcNow() - TimeSpan.FromSeconds(5), record.FinishedAt);
+        Assert.Equal(finishedAt, record.FinishedAt);
         var progress = await sweep.Grain.GetProgressAsync();
         Assert.Equal(1, progress.Counts[TrialState.Completed]);
         Assert.Equal<(int?, double?)>((trial, 0.8), (progress.BestTrial, progress.BestObjective));

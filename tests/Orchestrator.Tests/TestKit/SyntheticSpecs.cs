@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Sweep.Orchestrator.Tests.TestKit;
 
 /// <summary>Sweep specs of the synthetic trial kind: the real reader and planner, no training and no data files.</summary>
@@ -11,7 +13,7 @@ internal static class SyntheticSpecs
         name: synthetic-ofat
         seed: 3
         kind: synthetic
-        synthetic: { seconds_per_epoch: {{secondsPerEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture)}} }
+        synthetic: { seconds_per_epoch: {{Number(secondsPerEpoch)}} }
         training:
           epochs: {{epochs}}
           lr: 0.001
@@ -38,7 +40,7 @@ internal static class SyntheticSpecs
         name: synthetic-grid
         seed: 9
         kind: synthetic
-        synthetic: { seconds_per_epoch: {{secondsPerEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture)}} }
+        synthetic: { seconds_per_epoch: {{Number(secondsPerEpoch)}} }
         training: { epochs: {{epochs}}, lr: 0.001 }
         search:
           strategy: grid
@@ -59,4 +61,6 @@ internal static class SyntheticSpecs
             training.lr: [0.01, 0.0001]
             model.dropout: [0.5]
         """;
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
