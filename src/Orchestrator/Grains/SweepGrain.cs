@@ -94,8 +94,10 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
             return false;
         if (finished.State == TrialState.Failed && trial.Attempts <= spec.Search.Retries)
         {
+            // Refused like any other finish when the lease has passed to another slot.
+            if (!await TryReleaseAsync(index, owner, finished.Message))
+                return false;
             LogRetrying(index, trial.Attempts, finished.Message);
-            await ReleaseAsync(index, owner, finished.Message);
             return true;
         }
         if (!await store.FinishAsync(SweepId, index, owner, finished.State, finished.Result, finished.Message,
@@ -107,10 +109,14 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
         return true;
     }
 
-    public async Task ReleaseAsync(int index, string owner, string? reason)
+    public Task ReleaseAsync(int index, string owner, string? reason) => TryReleaseAsync(index, owner, reason);
+
+    private async Task<bool> TryReleaseAsync(int index, string owner, string? reason)
     {
-        if (await store.ReleaseAsync(SweepId, index, owner, reason))
-            projection.Apply((await store.GetTrialAsync(SweepId, index))!);
+        if (!await store.ReleaseAsync(SweepId, index, owner, reason))
+            return false;
+        projection.Apply((await store.GetTrialAsync(SweepId, index))!);
+        return true;
     }
 
     public Task<SweepProgress> GetProgressAsync() => Task.FromResult(projection.Progress());

@@ -38,9 +38,10 @@ public sealed class SweepProjection(ObjectiveSpec objective)
 
     public TrialRecord? Get(int index) => trials.GetValueOrDefault(index);
 
-    /// <summary>Trials a slot may take now: pending ones, and running ones whose lease ran out — lowest index first.</summary>
+    /// <summary>Trials a slot may take now: pending ones, and running ones whose lease ran out — lowest index first.
+    /// A lease has run out at its expiry instant, as the stores' conditional lease decides.</summary>
     public IEnumerable<TrialRecord> Leasable(DateTimeOffset now) => trials.Values.Where(t =>
-        t.State == TrialState.Pending || (t.State == TrialState.Running && t.LeaseExpiresAt < now));
+        t.State == TrialState.Pending || (t.State == TrialState.Running && t.LeaseExpiresAt <= now));
 
     public bool AllFinished => trials.Values.All(t => t.State.IsFinished());
 

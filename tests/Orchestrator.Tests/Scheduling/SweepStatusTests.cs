@@ -1,0 +1,71 @@
+using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.Scheduling;
+using Sweep.Orchestrator.Storage;
+using Sweep.Trials.Specs;
+using static Sweep.Orchestrator.Tests.Storage.StoreTestData;
+
+namespace Sweep.Orchestrator.Tests.Scheduling;
+
+public class SweepStatusTests
+{
+    private static readonly ObjectiveSpec MaxAccuracy = new() { Mode = ObjectiveMode.Max };
+
+    private static TrialRecord Trial(int index, TrialState state, double? seconds = null, double? objective = null) =>
+        new("sweep-1", Plan(index), state, 1, null, null, T0, null,
+            seconds is { } s ? Result() with { Seconds = s, BestObjective = objective } : null, null);
+
+    [Fact]
+    public void TimeLeft_IsTheMeanFinishedDurationTimesTheUnfinishedTrials()
+    {
+        var trials = new[]
+        {
+            Trial(0, TrialState.Completed, seconds: 10, objective: 0.8),
+            Trial(1, TrialState.Pruned, seconds: 20, objective: 0.9),
+            Trial(2, TrialState.Failed, seconds: 30),
+            Trial(3, TrialState.Running),
+            Trial(4, TrialState.Pending),
+        };
+
+        var summary = SweepStatus.Summarize(trials, MaxAccuracy);
+
+        Assert.Equal(TimeSpan.FromSeconds(60), summary.ComputeUsed);
+        Assert.Equal(TimeSpan.FromSeconds(40), summary.EstimatedLeft);
+        Assert.Equal((1, 1, 1, 1, 1, 0), (summary.Counts[TrialState.Completed], summary.Counts[TrialState.Pruned],
+            summary.Counts[TrialState.Failed], summary.Counts[TrialState.Running], summary.Counts[TrialState.Pending],
+            summary.Counts[TrialState.Diverged]));
+        Assert.Equal(1, summary.Best!.Index);
+    }
+
+    [Fact]
+    public void Best_FollowsTheObjectiveMode_AndIgnoresFailedAndDivergedTrials()
+    {
+        var trials = new[]
+        {
+            Trial(0, TrialState.Completed, seconds: 1, objective: 0.4),
+            Trial(1, TrialState.Completed, seconds: 1, objective: 0.2),
+            Trial(2, TrialState.Diverged, seconds: 1, objective: 0.01),
+            Trial(3, TrialState.Failed, seconds: 1, objective: 0.99),
+        };
+
+        Assert.Equal(0, SweepStatus.Summarize(trials, MaxAccuracy).Best!.Index);
+        Assert.Equal(1, SweepStatus.Summarize(trials, new ObjectiveSpec { Mode = ObjectiveMode.Min }).Best!.Index);
+    }
+
+    [Fact]
+    public void BeforeAnyTrialFinishes_NothingIsEstimated()
+    {
+        var summary = SweepStatus.Summarize([Trial(0, TrialState.Running), Trial(1, TrialState.Pending)], MaxAccuracy);
+
+        Assert.Null(summary.EstimatedLeft);
+        Assert.Null(summary.Best);
+        Assert.Equal(TimeSpan.Zero, summary.ComputeUsed);
+    }
+
+    [Fact]
+    public void WhenEveryTrialHasFinished_NoTimeIsLeft()
+    {
+        var summary = SweepStatus.Summarize([Trial(0, TrialState.Completed, seconds: 5, objective: 0.5)], MaxAccuracy);
+
+        Assert.Equal(TimeSpan.Zero, summary.EstimatedLeft);
+    }
+}

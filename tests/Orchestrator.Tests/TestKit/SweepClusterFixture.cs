@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.Specs;
+using Sweep.Orchestrator.Storage;
+
+namespace Sweep.Orchestrator.Tests.TestKit;
+
+/// <summary>One test cluster per test class, on a fake clock that only the class's tests move. Each test creates
+/// its own sweep in its own in-memory store, so tests share nothing but the silo and the clock.</summary>
+public sealed class SweepClusterFixture : IAsyncLifetime
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    public SweepStores Stores { get; } = new();
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Cluster = await SweepTestCluster.StartAsync(Stores, Time);
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    internal async Task<TestSweep> CreateSweepAsync(string specText, string label = "sweep")
+    {
+        var id = TestSweeps.NewId(label);
+        var store = new InMemorySweepStore();
+        var spec = await TestSweeps.CreateAsync(store, id, specText, Time.GetUtcNow());
+        Stores.Register(id, store);
+        return new TestSweep(id, spec, store, Cluster.Client.GetGrain<ISweepGrain>(id));
+    }
+}
+
+internal sealed record TestSweep(string Id, SweepSpec Spec, InMemorySweepStore Store, ISweepGrain Grain)
+{
+    public async Task<TrialRecord> TrialAsync(int index) => (await Store.GetTrialAsync(Id, index))!;
+}

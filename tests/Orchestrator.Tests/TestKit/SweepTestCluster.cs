@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+using Sweep.Orchestrator.Scheduling;
+using Sweep.Orchestrator.Specs;
+using Sweep.Orchestrator.Storage;
+
+namespace Sweep.Orchestrator.Tests.TestKit;
+
+/// <summary>An in-process Orleans cluster serving sweep grains from the given stores, on the given clock, with no
+/// worker slots: tests play the slots themselves through the grain.</summary>
+internal static class SweepTestCluster
+{
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
+
+    public static async Task<InProcessTestCluster> StartAsync(SweepStores stores, TimeProvider time)
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        // Silo and client both need it: records from Sweep.Trials cross the grain boundary as JSON, as in SweepHost.
+        builder.ConfigureHost(host => host.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
+            isSupported: type => type.Namespace?.StartsWith("Sweep.", StringComparison.Ordinal) == true
+                && type.GetCustomAttributes(typeof(GenerateSerializerAttribute), false).Length == 0,
+            jsonSerializerOptions: SweepJson.Options)));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(stores);
+            silo.Services.AddSingleton<SpecLoader>();
+            silo.Services.AddSingleton(time);
+            silo.Services.Configure<SweepOptions>(options => options.LeaseDuration = LeaseDuration);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}
