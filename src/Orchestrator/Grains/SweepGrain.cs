@@ -19,6 +19,7 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
     private SweepProjection projection = null!;
     private ISearchStrategy strategy = null!;
     private readonly Dictionary<int, int> epochsByTrial = new();
+    private readonly Dictionary<int, string> pruneReasons = new();
 
     private string SweepId => this.GetPrimaryKeyString();
 
@@ -67,6 +68,7 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
         if (!decision.Stop)
             return EpochDecision.Continue;
         LogPruned(index, metrics.Epoch, decision.Reason);
+        pruneReasons[index] = $"pruned at epoch {metrics.Epoch}: {decision.Reason}";
         return EpochDecision.Stop;
     }
 
@@ -100,8 +102,9 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
             LogRetrying(index, trial.Attempts, finished.Message);
             return true;
         }
-        if (!await store.FinishAsync(SweepId, index, owner, finished.State, finished.Result, finished.Message,
-                time.GetUtcNow()))
+        var message = finished.State == TrialState.Pruned && pruneReasons.Remove(index, out var reason)
+            ? reason : finished.Message;
+        if (!await store.FinishAsync(SweepId, index, owner, finished.State, finished.Result, message, time.GetUtcNow()))
             return false;
         projection.Apply((await store.GetTrialAsync(SweepId, index))!);
         LogFinished(index, finished.State, finished.Result?.BestObjective);

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using Orleans.Serialization;
 using Sweep.Orchestrator.Scheduling;
 using Sweep.Orchestrator.Specs;
 using Sweep.Orchestrator.Storage;
@@ -29,10 +28,7 @@ public static class SweepHost
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
-            silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
-                isSupported: type => type.Namespace?.StartsWith("Sweep.", StringComparison.Ordinal) == true
-                    && type.GetCustomAttributes(typeof(GenerateSerializerAttribute), false).Length == 0,
-                jsonSerializerOptions: SweepJson.Options));
+            silo.Services.AddSweepSerialization();
         });
         var stores = new SweepStores();
         stores.Register(target.SweepId, store);

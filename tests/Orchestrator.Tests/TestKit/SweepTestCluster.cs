@@ -1,3 +1,4 @@
+using Sweep.Orchestrator.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.TestingHost;
@@ -16,11 +17,7 @@ internal static class SweepTestCluster
     public static async Task<InProcessTestCluster> StartAsync(SweepStores stores, TimeProvider time)
     {
         var builder = new InProcessTestClusterBuilder(1);
-        // Silo and client both need it: records from Sweep.Trials cross the grain boundary as JSON, as in SweepHost.
-        builder.ConfigureHost(host => host.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
-            isSupported: type => type.Namespace?.StartsWith("Sweep.", StringComparison.Ordinal) == true
-                && type.GetCustomAttributes(typeof(GenerateSerializerAttribute), false).Length == 0,
-            jsonSerializerOptions: SweepJson.Options)));
+        builder.ConfigureHost(host => host.Services.AddSweepSerialization());
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(stores);
