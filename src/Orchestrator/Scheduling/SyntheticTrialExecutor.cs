@@ -19,8 +19,8 @@ public sealed class SyntheticTrialExecutor(TimeProvider time) : ITrialExecutor
         var best = (Epoch: 0, Value: (double?)null);
         for (var epoch = 1; epoch <= spec.Training.Epochs; epoch++)
         {
-            if (spec.Synthetic.SecondsPerEpoch > 0 && cancellationToken.WaitHandle.WaitOne(
-                    TimeSpan.FromSeconds(spec.Synthetic.SecondsPerEpoch)))
+            if (cancellationToken.IsCancellationRequested || (spec.Synthetic.SecondsPerEpoch > 0
+                    && cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(spec.Synthetic.SecondsPerEpoch))))
                 return End(TrialOutcome.Cancelled, history, best, spec, started, epoch - 1);
             var metrics = SyntheticCurve.At(spec, epoch);
             history.Add(metrics);
