@@ -37,7 +37,8 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
     public async Task<LeaseResponse> LeaseAsync(string owner)
     {
         var now = time.GetUtcNow();
-        foreach (var candidate in projection.Leasable(now).ToList())
+        // Lazy: the loop returns as soon as it has changed the projection, and a lease is usually the first candidate.
+        foreach (var candidate in projection.Leasable(now))
         {
             var leased = await store.TryLeaseAsync(SweepId, candidate.Index, owner, now, now + options.Value.LeaseDuration);
             if (leased is null)
@@ -103,7 +104,10 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
             return false;
         projection.Apply((await store.GetTrialAsync(SweepId, index))!);
         LogFinished(index, finished.State, finished.Result?.BestObjective);
-        await PlanMoreAsync();
+        // While trials wait to be leased the slots have work and a strategy has nothing new to say (its proposals
+        // wait on finished trials), so asking it — which replays the whole plan — is left until the queue is empty.
+        if (!projection.HasPending)
+            await PlanMoreAsync();
         return true;
     }
 
