@@ -1,19 +1,25 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Hosting;
 using Sweep.Orchestrator.Scheduling;
 using Sweep.Orchestrator.Specs;
 using Sweep.Orchestrator.Storage;
 
-namespace Sweep.OrchestrationOverheadBench;
+namespace Sweep.Bench;
+
+/// <summary>A finished sweep as its store holds it, and the wall time from starting the silo to the last slot
+/// stopping.</summary>
+public sealed record CompletedSweep(string Directory, IReadOnlyList<TrialRecord> Trials, TimeSpan Wall);
 
 /// <summary>Runs a sweep the way <c>sweep run</c> does — a new sweep directory with its SQLite store, the
-/// in-process Orleans silo with the real sweep grain, and worker slots — without the live display, and measures it.</summary>
+/// in-process Orleans silo with the real sweep grain, and worker slots — without the live display.
+/// Shared by the benchmarks under bench/.</summary>
 public static class InProcessSweep
 {
-    public static async Task<SweepRunFigures> RunAsync(string specText, string outputRoot, int slots,
-        double secondsPerTrial)
+    public static async Task<CompletedSweep> RunAsync(string specText, string outputRoot, SlotPlan slots,
+        ITrialExecutor executor)
     {
         Directory.CreateDirectory(outputRoot);
         var specPath = Path.Combine(outputRoot, "spec.yaml");
@@ -23,13 +29,12 @@ public static class InProcessSweep
         await using var store = opened.Store;
         using var runLock = opened.Lock;
         var target = new SweepTarget(opened.SweepId, opened.Directory, null);
-        using var host = SweepHost.Build(target, store, new SlotPlan(slots, 1),
-            new SyntheticTrialExecutor(TimeProvider.System), new ProgressBoard());
+        using var host = SweepHost.Build(target, store, slots, executor, new ProgressBoard());
         var wall = Stopwatch.StartNew();
         await host.StartAsync();
         await host.Services.GetRequiredService<WorkerSlots>().Completion;
         wall.Stop();
         await host.StopAsync();
-        return SweepRunFigures.From(await store.GetTrialsAsync(opened.SweepId), slots, secondsPerTrial, wall.Elapsed);
+        return new CompletedSweep(opened.Directory, await store.GetTrialsAsync(opened.SweepId), wall.Elapsed);
     }
 }

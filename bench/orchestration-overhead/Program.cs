@@ -1,4 +1,6 @@
+using Sweep.Bench;
 using Sweep.OrchestrationOverheadBench;
+using Sweep.Orchestrator.Scheduling;
 
 // (a) N zero-second synthetic trials on S slots through the real grain and SQLite store, against Optuna's trivial
 //     trials with SQLite storage (goal: ≥ 10× Optuna's trials/s).
@@ -16,8 +18,10 @@ catch (ArgumentException error)
 if (Directory.Exists(options.WorkDirectory))
     Directory.Delete(options.WorkDirectory, recursive: true);
 
-var zero = await InProcessSweep.RunAsync(SyntheticSpecs.Random("overhead-zero", options.Trials, 0),
-    Path.Combine(options.WorkDirectory, "zero"), options.Slots, 0);
+var slots = new SlotPlan(options.Slots, 1);
+var executor = new SyntheticTrialExecutor(TimeProvider.System);
+var zero = SweepRunFigures.From(await InProcessSweep.RunAsync(SyntheticSpecs.Random("overhead-zero", options.Trials, 0),
+    Path.Combine(options.WorkDirectory, "zero"), slots, executor), options.Slots, 0);
 Console.WriteLine($"sweep   zero-second trials: {zero.Completed}/{zero.Trials} completed on {zero.Slots} slots in "
     + $"{zero.Span.TotalSeconds:F2} s (wall with silo start {zero.Wall.TotalSeconds:F2} s) → "
     + $"{zero.TrialsPerSecond:F0} trials/s, overhead {zero.OverheadPerTrial.TotalMilliseconds:F2} ms of slot time per trial");
@@ -28,8 +32,9 @@ Console.WriteLine($"optuna  trivial trials (SQLite): {optuna.Trials} in {optuna.
 var ratio = zero.TrialsPerSecond / optuna.TrialsPerSecond;
 Console.WriteLine($"ratio   sweep / optuna trials/s = {ratio:F1}× (goal ≥ 10×: {(ratio >= 10 ? "met" : "missed")})");
 
-var oneSecond = await InProcessSweep.RunAsync(SyntheticSpecs.Random("overhead-one-second", options.OneSecondTrials, 1),
-    Path.Combine(options.WorkDirectory, "one-second"), options.Slots, 1);
+var oneSecond = SweepRunFigures.From(await InProcessSweep.RunAsync(
+    SyntheticSpecs.Random("overhead-one-second", options.OneSecondTrials, 1),
+    Path.Combine(options.WorkDirectory, "one-second"), slots, executor), options.Slots, 1);
 Console.WriteLine($"sweep   one-second trials: {oneSecond.Completed}/{oneSecond.Trials} on {oneSecond.Slots} slots: "
     + $"makespan {oneSecond.Span.TotalSeconds:F2} s vs ideal {oneSecond.Ideal.TotalSeconds:F0} s → "
     + $"overhead {oneSecond.SpanOverheadPercent:F2}% (goal ≤ 2%: {(oneSecond.SpanOverheadPercent <= 2 ? "met" : "missed")}); "

@@ -1,5 +1,5 @@
+using Sweep.Bench;
 using Sweep.Orchestrator.Contracts;
-using Sweep.Orchestrator.Storage;
 
 namespace Sweep.OrchestrationOverheadBench;
 
@@ -23,12 +23,12 @@ public sealed record SweepRunFigures(int Trials, int Completed, int Slots, doubl
 
     private double Percent(TimeSpan makespan) => 100 * (makespan / Ideal - 1);
 
-    public static SweepRunFigures From(IReadOnlyList<TrialRecord> trials, int slots, double secondsPerTrial,
-        TimeSpan wall)
+    public static SweepRunFigures From(CompletedSweep sweep, int slots, double secondsPerTrial)
     {
+        var trials = sweep.Trials;
         var first = trials.Min(t => t.StartedAt) ?? throw new InvalidOperationException("no trial ever started");
         var last = trials.Max(t => t.FinishedAt) ?? throw new InvalidOperationException("no trial ever finished");
         return new SweepRunFigures(trials.Count, trials.Count(t => t.State == TrialState.Completed), slots,
-            secondsPerTrial, last - first, wall);
+            secondsPerTrial, last - first, sweep.Wall);
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
     private SweepProjection projection = null!;
     private ISearchStrategy strategy = null!;
     private readonly Dictionary<int, int> epochsByTrial = new();
+    private bool complete;
 
     private string SweepId => this.GetPrimaryKeyString();
 
@@ -50,8 +51,10 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
             return new LeaseResponse(LeaseStatus.Assigned,
                 new TrialAssignment(leased.Plan, trialSpec, leased.Attempts, spec.SourcePath));
         }
-        return new LeaseResponse(projection.AllFinished && strategy.IsComplete(spec, projection.Observations)
-            ? LeaseStatus.SweepFinished : LeaseStatus.NothingYet, null);
+        // Once complete, nothing can change (no trial runs, the strategy proposes nothing), so every slot that
+        // asks afterwards is answered without replaying the plan again.
+        complete = complete || (projection.AllFinished && strategy.IsComplete(spec, projection.Observations));
+        return new LeaseResponse(complete ? LeaseStatus.SweepFinished : LeaseStatus.NothingYet, null);
     }
 
     public async Task<EpochDecision> ReportEpochAsync(int index, string owner, EpochMetrics metrics)
