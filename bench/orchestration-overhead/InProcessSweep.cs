@@ -35,6 +35,10 @@ public static class InProcessSweep
         await host.Services.GetRequiredService<WorkerSlots>().Completion;
         wall.Stop();
         await host.StopAsync();
-        return new CompletedSweep(opened.Directory, await store.GetTrialsAsync(opened.SweepId), wall.Elapsed);
+        var trials = await store.GetTrialsAsync(opened.SweepId);
+        // Slots also stop when the host is told to stop (SIGTERM); figures of half a sweep would mislead.
+        if (trials.Any(t => !t.State.IsFinished()))
+            throw new InvalidOperationException($"{opened.Directory}: stopped before every trial finished");
+        return new CompletedSweep(opened.Directory, trials, wall.Elapsed);
     }
 }
