@@ -20,6 +20,7 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
     private ISearchStrategy strategy = null!;
     private readonly Dictionary<int, int> epochsByTrial = new();
     private readonly Dictionary<int, string> pruneReasons = new();
+    private bool complete;
 
     private string SweepId => this.GetPrimaryKeyString();
 
@@ -38,7 +39,8 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
     public async Task<LeaseResponse> LeaseAsync(string owner)
     {
         var now = time.GetUtcNow();
-        foreach (var candidate in projection.Leasable(now).ToList())
+        // Lazy: the loop returns as soon as it has changed the projection, and a lease is usually the first candidate.
+        foreach (var candidate in projection.Leasable(now))
         {
             var leased = await store.TryLeaseAsync(SweepId, candidate.Index, owner, now, now + options.Value.LeaseDuration);
             if (leased is null)
@@ -50,8 +52,10 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
             return new LeaseResponse(LeaseStatus.Assigned,
                 new TrialAssignment(leased.Plan, trialSpec, leased.Attempts, spec.SourcePath));
         }
-        return new LeaseResponse(projection.AllFinished && strategy.IsComplete(spec, projection.Observations)
-            ? LeaseStatus.SweepFinished : LeaseStatus.NothingYet, null);
+        // Once complete, nothing can change (no trial runs, the strategy proposes nothing), so every slot that
+        // asks afterwards is answered without replaying the plan again.
+        complete = complete || (projection.AllFinished && strategy.IsComplete(spec, projection.Observations));
+        return new LeaseResponse(complete ? LeaseStatus.SweepFinished : LeaseStatus.NothingYet, null);
     }
 
     public async Task<EpochDecision> ReportEpochAsync(int index, string owner, EpochMetrics metrics)
@@ -60,7 +64,7 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
             return EpochDecision.Stop;
         projection.Apply(index, metrics);
         await RenewAsync(index, owner);
-        if (metrics.Epoch >= EpochsOf(index))
+        if (spec.Search.EarlyStopping.Policy == EarlyStoppingPolicy.None || metrics.Epoch >= EpochsOf(index))
             return EpochDecision.Continue;
         var stopper = EarlyStoppers.For(spec.Search.EarlyStopping.Policy);
         var decision = stopper.ShouldStop(spec.Search.EarlyStopping, spec.Baseline.Objective, index, metrics.Epoch,
@@ -108,7 +112,10 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
             return false;
         projection.Apply((await store.GetTrialAsync(SweepId, index))!);
         LogFinished(index, finished.State, finished.Result?.BestObjective);
-        await PlanMoreAsync();
+        // While trials wait to be leased the slots have work and a strategy has nothing new to say (its proposals
+        // wait on finished trials), so asking it — which replays the whole plan — is left until the queue is empty.
+        if (!projection.HasPending)
+            await PlanMoreAsync();
         return true;
     }
 

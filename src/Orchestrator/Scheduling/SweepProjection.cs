@@ -12,6 +12,9 @@ public sealed class SweepProjection(ObjectiveSpec objective)
 {
     private readonly SortedDictionary<int, TrialRecord> trials = new();
     private readonly Dictionary<int, List<EpochMetrics>> epochs = new();
+    /// <summary>Pending and running trials, so leasing and the end-of-sweep check never walk the finished ones —
+    /// in a sweep of thousands of trials those scans cost more than the trials.</summary>
+    private readonly SortedSet<int> unfinished = new();
 
     public IReadOnlyCollection<TrialRecord> Trials => trials.Values;
 
@@ -26,7 +29,14 @@ public sealed class SweepProjection(ObjectiveSpec objective)
         return projection;
     }
 
-    public void Apply(TrialRecord trial) => trials[trial.Index] = trial;
+    public void Apply(TrialRecord trial)
+    {
+        trials[trial.Index] = trial;
+        if (trial.State.IsFinished())
+            unfinished.Remove(trial.Index);
+        else
+            unfinished.Add(trial.Index);
+    }
 
     public void Apply(int index, EpochMetrics metrics)
     {
@@ -40,10 +50,12 @@ public sealed class SweepProjection(ObjectiveSpec objective)
 
     /// <summary>Trials a slot may take now: pending ones, and running ones whose lease ran out — lowest index first.
     /// A lease has run out at its expiry instant, as the stores' conditional lease decides.</summary>
-    public IEnumerable<TrialRecord> Leasable(DateTimeOffset now) => trials.Values.Where(t =>
+    public IEnumerable<TrialRecord> Leasable(DateTimeOffset now) => unfinished.Select(index => trials[index]).Where(t =>
         t.State == TrialState.Pending || (t.State == TrialState.Running && t.LeaseExpiresAt <= now));
 
-    public bool AllFinished => trials.Values.All(t => t.State.IsFinished());
+    public bool HasPending => unfinished.Any(index => trials[index].State == TrialState.Pending);
+
+    public bool AllFinished => unfinished.Count == 0;
 
     public IReadOnlyList<TrialObservation> Observations => trials.Values
         .Select(t => new TrialObservation(t.Plan, t.State, FinalObjective(t)))
