@@ -6,13 +6,12 @@ namespace Sweep.Orchestrator.Storage;
 
 /// <summary>The store's semantics without a file, for tests and for measuring the orchestration alone. One lock
 /// makes every method atomic, which is what the SQLite store gets from its transactions.</summary>
-public sealed class InMemorySweepStore : ISweepStore, IGrainStateStore
+public sealed class InMemorySweepStore : ISweepStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SweepRecord> _sweeps = [];
     private readonly Dictionary<(string SweepId, int Index), TrialRecord> _trials = [];
     private readonly Dictionary<(string SweepId, int Index), SortedDictionary<int, EpochMetrics>> _epochs = [];
-    private readonly Dictionary<string, GrainStateEntry> _grainStates = [];
 
     public Task CreateSweepAsync(SweepRecord sweep, CancellationToken cancellationToken = default)
     {
@@ -148,42 +147,7 @@ public sealed class InMemorySweepStore : ISweepStore, IGrainStateStore
         }
     }
 
-    public Task<GrainStateEntry?> ReadStateAsync(string key, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-            return Task.FromResult(_grainStates.GetValueOrDefault(key));
-    }
-
-    public Task<string> WriteStateAsync(string key, string json, string? expectedETag,
-        CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            RequireVersion(key, expectedETag);
-            var etag = ETags.New();
-            _grainStates[key] = new GrainStateEntry(etag, json);
-            return Task.FromResult(etag);
-        }
-    }
-
-    public Task ClearStateAsync(string key, string? expectedETag, CancellationToken cancellationToken = default)
-    {
-        lock (_gate)
-        {
-            RequireVersion(key, expectedETag);
-            _grainStates.Remove(key);
-        }
-        return Task.CompletedTask;
-    }
-
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private void RequireVersion(string key, string? expectedETag)
-    {
-        var stored = _grainStates.GetValueOrDefault(key)?.ETag;
-        if (stored != expectedETag)
-            throw new GrainStateConflictException(key, expectedETag, stored);
-    }
 
     private bool IsHeldBy(string sweepId, int index, string owner) =>
         _trials.TryGetValue((sweepId, index), out var trial)

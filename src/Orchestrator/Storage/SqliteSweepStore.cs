@@ -11,7 +11,7 @@ namespace Sweep.Orchestrator.Storage;
 /// instance serves many threads, and several instances or processes may share the file. Each conditional
 /// transition is a single statement whose WHERE clause checks state and owner, so SQLite's write lock alone
 /// decides who wins.</summary>
-public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
+public sealed class SqliteSweepStore : ISweepStore
 {
     public const string FileName = "sweep.db";
     private const int SqliteConstraint = 19;
@@ -215,40 +215,6 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
         return await ReadAllAsync(select, ReadEpoch, cancellationToken);
     }
 
-    public async Task<GrainStateEntry?> ReadStateAsync(string key, CancellationToken cancellationToken = default)
-    {
-        await using var connection = Connect();
-        return await ReadStateAsync(connection, null, key, cancellationToken);
-    }
-
-    public async Task<string> WriteStateAsync(string key, string json, string? expectedETag,
-        CancellationToken cancellationToken = default)
-    {
-        await using var connection = Connect();
-        await using var transaction = connection.BeginTransaction();
-        await RequireVersionAsync(connection, transaction, key, expectedETag, cancellationToken);
-        var etag = ETags.New();
-        await using var write = connection.Command("""
-                INSERT INTO grain_state (key, etag, json) VALUES ($key, $etag, $json)
-                ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, json = excluded.json;
-                """, transaction)
-            .With("$key", key).With("$etag", etag).With("$json", json);
-        await write.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return etag;
-    }
-
-    public async Task ClearStateAsync(string key, string? expectedETag, CancellationToken cancellationToken = default)
-    {
-        await using var connection = Connect();
-        await using var transaction = connection.BeginTransaction();
-        await RequireVersionAsync(connection, transaction, key, expectedETag, cancellationToken);
-        await using var delete = connection.Command("DELETE FROM grain_state WHERE key = $key;", transaction)
-            .With("$key", key);
-        await delete.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
     /// <summary>Closes the pooled connections so the file is released (and its WAL checkpointed) when the store
     /// is done with.</summary>
     public ValueTask DisposeAsync()
@@ -287,24 +253,6 @@ public sealed class SqliteSweepStore : ISweepStore, IGrainStateStore
                 WHERE sweep_id = $sweepId AND trial_index = $index AND state = '{Running}' AND lease_owner = $owner;
                 """)
             .With("$sweepId", sweepId).With("$index", index).With("$owner", owner);
-
-    private static async Task<GrainStateEntry?> ReadStateAsync(SqliteConnection connection,
-        SqliteTransaction? transaction, string key, CancellationToken cancellationToken)
-    {
-        await using var select = connection.Command("SELECT etag, json FROM grain_state WHERE key = $key;",
-            transaction).With("$key", key);
-        var entries = await ReadAllAsync(select, reader => new GrainStateEntry(reader.GetString(0),
-            reader.GetString(1)), cancellationToken);
-        return entries.SingleOrDefault();
-    }
-
-    private static async Task RequireVersionAsync(SqliteConnection connection, SqliteTransaction transaction,
-        string key, string? expectedETag, CancellationToken cancellationToken)
-    {
-        var stored = (await ReadStateAsync(connection, transaction, key, cancellationToken))?.ETag;
-        if (stored != expectedETag)
-            throw new GrainStateConflictException(key, expectedETag, stored);
-    }
 
     /// <summary>Reads every row before returning: a statement with RETURNING commits only once it has run to
     /// completion.</summary>

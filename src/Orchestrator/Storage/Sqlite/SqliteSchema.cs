@@ -52,11 +52,6 @@ internal static class SqliteSchema
             PRIMARY KEY (sweep_id, trial_index, epoch),
             FOREIGN KEY (sweep_id, trial_index) REFERENCES trials(sweep_id, trial_index)
         );
-        CREATE TABLE IF NOT EXISTS grain_state (
-            key   TEXT PRIMARY KEY,
-            etag  TEXT NOT NULL,
-            json  TEXT NOT NULL
-        );
         """;
 
     public static void Create(SqliteConnection connection, string file)
