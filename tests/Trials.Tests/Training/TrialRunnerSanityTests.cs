@@ -1,0 +1,37 @@
+using Sweep.Trials.Models;
+using Sweep.Trials.Specs;
+using Sweep.Trials.Training;
+using static Sweep.Trials.Tests.Training.TrialRunnerTestKit;
+
+namespace Sweep.Trials.Tests.Training;
+
+[Collection(TrainingCollection.Name)]
+public sealed class TrialRunnerSanityTests
+{
+    [Fact]
+    public void UntrainedNet_StartsNearChanceLossAndAccuracy()
+    {
+        var sanity = Assert.IsType<SanityChecks>(Train(Tiny(epochs: 1)).Sanity);
+
+        Assert.Equal(Math.Log(10), sanity.ExpectedInitialLoss, 12);
+        Assert.InRange(sanity.InitialLoss, Math.Log(10) - 0.3, Math.Log(10) + 0.3);
+        Assert.Equal(0.1, sanity.ExpectedInitialAccuracy, 12);
+        Assert.InRange(sanity.InitialAccuracy, 0.0, 0.2);
+        Assert.Null(sanity.OverfitOneBatchPassed);
+    }
+
+    [Fact]
+    public void OverfitOneBatch_NormalNetMemorisesOneBatch()
+    {
+        var spec = Tiny(epochs: 1, trainSubset: 200, testSubset: 100) with
+        {
+            Model = ModelPresets.Named("two-conv", SpecPath) with { Channels = 16, Hidden = [64] },
+            Training = Tiny().Training with { Epochs = 1, Lr = 1e-3, OverfitOneBatch = true },
+        };
+
+        var sanity = Assert.IsType<SanityChecks>(Train(spec, threads: 2).Sanity);
+
+        Assert.True(sanity.OverfitOneBatchPassed);
+        Assert.InRange(sanity.OverfitOneBatchEpochs ?? 0, 1, 100);
+    }
+}
