@@ -49,7 +49,6 @@ public sealed class TrialRunner
         CancellationToken cancellationToken = default)
     {
         set_num_threads(options.Threads);
-        ConvolutionBackends.UseNativeKernelsOnly();
         var device = Devices.Select(options.Slot);
         var environment = Devices.Describe(device, options.Threads);
         var clock = Stopwatch.StartNew();
