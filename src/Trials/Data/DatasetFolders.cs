@@ -7,9 +7,10 @@ internal static class DatasetFolders
     public static IReadOnlyList<string> Candidates(string? specPath, string? dataDir, DataSource source,
         string downloadRoot)
     {
-        var folders = new List<string>();
+        // A folder the spec names is where the user said the data are: looking elsewhere would train on other data.
         if (specPath is not null)
-            folders.Add(specPath);
+            return [Path.GetFullPath(specPath)];
+        var folders = new List<string>();
         if (dataDir is not null)
         {
             folders.Add(Path.Combine(dataDir, source.FolderName));

@@ -56,17 +56,28 @@ public sealed class DownloadTests : IDisposable
     [Fact]
     public void Load_MissingFilesWithDownloadOff_NamesEveryFolderSearched()
     {
-        var spec = new DatasetSpec { Name = DatasetKind.Mnist, Path = "here" };
+        var spec = new DatasetSpec { Name = DatasetKind.Mnist };
         var dataDir = folder.File("data");
 
         var error = Assert.Throws<DataFileException>(() => Loader(new Dictionary<string, byte[]>()).Load(spec, dataDir, folder.File("sweep.yaml")));
 
         Assert.StartsWith("mnist: expected IDX files train-images-idx3-ubyte", error.Message);
-        Assert.Contains(folder.File("here"), error.Message);
         Assert.Contains(Path.Combine(dataDir, "mnist"), error.Message);
         Assert.Contains(folder.File("cache/mnist"), error.Message);
         Assert.Contains("dataset.download: true", error.Message);
         Assert.Equal(0, server.Requests);
+    }
+
+    [Fact]
+    public void Load_MissingFilesInTheSpecsFolder_LooksNowhereElse()
+    {
+        var spec = new DatasetSpec { Name = DatasetKind.Mnist, Path = "here" };
+
+        var error = Assert.Throws<DataFileException>(() => Loader(new Dictionary<string, byte[]>()).Load(spec, folder.File("data"), folder.File("sweep.yaml")));
+
+        Assert.Contains(folder.File("here"), error.Message);
+        Assert.DoesNotContain(folder.File("data"), error.Message);
+        Assert.DoesNotContain("/usr/share/datasets", error.Message);
     }
 
     [Fact]
