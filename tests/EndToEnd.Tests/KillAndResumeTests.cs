@@ -56,6 +56,8 @@ public sealed class KillAndResumeTests
         using (var interrupt = Process.Start("kill", ["-INT", running.Id.ToString()]))
             await interrupt.WaitForExitAsync();
         await running.WaitForExitAsync();
+        // The parameterless wait also waits until the output handlers have read everything the program printed.
+        running.WaitForExit();
 
         Assert.Equal(130, running.ExitCode);
         Assert.Contains($"sweep resume {directory}", output().ReplaceLineEndings(""));

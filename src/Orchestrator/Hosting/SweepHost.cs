@@ -23,6 +23,8 @@ public static class SweepHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.SetMinimumLevel(consoleLevel);
+        // Orleans' start-up advice (server GC) and its watchdog's timing notes are about the host, not the sweep.
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.UseOrleans(silo =>
