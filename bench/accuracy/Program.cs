@@ -3,7 +3,7 @@ using Sweep.Trials.Models;
 using Sweep.Trials.Specs;
 using Sweep.Trials.Training;
 
-// Trains the small-100k preset (~91K parameters) on the full Fashion-MNIST (48,000 train / 12,000 validation) for up
+// Trains the small-100k preset (77,786 parameters) on the full Fashion-MNIST (48,000 train / 12,000 validation) for up
 // to 15 epochs and prints its test accuracy next to the dataset's own benchmark row for 2-conv nets under 100K
 // parameters, read from Debian's copy of the Fashion-MNIST README.
 // Usage: Sweep.AccuracyBench [epochs=15] [threads=2] [data-dir=/usr/share/datasets/fashion-mnist]
