@@ -118,7 +118,7 @@ public sealed class KillAndResumeTests
                     if (condition(await SweepResults.ReadAsync(directory)))
                         return directory;
                 }
-                catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or Orchestrator.Cli.UserErrorException)
+                catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or UserErrorException)
                 {
                     // The program is still creating the database.
                 }

@@ -1,3 +1,4 @@
+using Sweep.Orchestrator.Contracts;
 using System.CommandLine;
 using Spectre.Console;
 using Sweep.Orchestrator.Scheduling;

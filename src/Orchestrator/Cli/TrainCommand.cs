@@ -1,3 +1,4 @@
+using Sweep.Orchestrator.Contracts;
 using System.CommandLine;
 using System.Text.Json;
 using Spectre.Console;

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Sweep.Orchestrator.Contracts;
 using Sweep.Trials.Specs;
 
 namespace Sweep.Orchestrator.Cli;
@@ -24,6 +25,3 @@ public static class UserErrors
     private static bool IsUserError(Exception exception) => exception is SpecException or UserErrorException
         or FileNotFoundException or DirectoryNotFoundException or Trials.Data.DataFileException;
 }
-
-/// <summary>A mistake in how a command was called (not in a spec file), with the one line to show.</summary>
-public sealed class UserErrorException(string message) : Exception(message);

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Sweep.Orchestrator.Cli;
 using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Search;
 using Sweep.Orchestrator.Specs;
