@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -16,6 +17,7 @@ internal static class OneDnnInstructionSet
     public const string Variable = "ONEDNN_MAX_CPU_ISA";
 
     [ModuleInitializer]
+    [SuppressMessage("Usage", "CA2255", Justification = "Must run before any caller of this library can reach libtorch.")]
     internal static void LimitToAvx2()
     {
         if (OperatingSystem.IsLinux())

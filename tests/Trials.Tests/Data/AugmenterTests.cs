@@ -49,20 +49,6 @@ public sealed class AugmenterTests
         Assert.True(batch.Equals(copy));
     }
 
-    [Fact]
-    public void Apply_DoesNotTouchTheGlobalGenerator()
-    {
-        using var batch = Batch();
-        manual_seed(9);
-        using var expected = rand(5);
-        manual_seed(9);
-
-        using var augmented = new Augmenter(Everything, Mean, Std).Apply(batch, new Generator(1));
-        using var drawn = rand(5);
-
-        Assert.True(expected.Equals(drawn));
-    }
-
     [Theory]
     [MemberData(nameof(SingleTransforms))]
     public void Apply_EachTransformAloneChangesTheBatch(string transform)
