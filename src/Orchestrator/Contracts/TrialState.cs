@@ -1,6 +1,8 @@
 namespace Sweep.Orchestrator.Contracts;
 
-public enum TrialState { Pending, Running, Completed, Pruned, Diverged, Failed }
+/// <summary>Paused: stopped at an ASHA rung with the result it reached, waiting to be promoted (leased again to
+/// continue from its checkpoint) or, once no more trials can reach that rung, recorded as pruned.</summary>
+public enum TrialState { Pending, Running, Completed, Pruned, Diverged, Failed, Paused }
 
 public static class TrialStates
 {

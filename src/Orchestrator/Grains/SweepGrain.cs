@@ -19,7 +19,8 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
     private SweepProjection projection = null!;
     private ISearchStrategy strategy = null!;
     private readonly Dictionary<int, int> epochsByTrial = new();
-    private readonly Dictionary<int, string> pruneReasons = new();
+    /// <summary>Why a trial told to stop at its last epoch report stops; applied when its slot reports the finish.</summary>
+    private readonly Dictionary<int, EarlyStopDecision> stopDecisions = new();
     private bool complete;
 
     private string SweepId => this.GetPrimaryKeyString();
@@ -40,22 +41,63 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
     {
         var now = time.GetUtcNow();
         // Lazy: the loop returns as soon as it has changed the projection, and a lease is usually the first candidate.
-        foreach (var candidate in projection.Leasable(now))
+        foreach (var candidate in Candidates(now))
         {
-            var leased = await store.TryLeaseAsync(SweepId, candidate.Index, owner, now, now + options.Value.LeaseDuration);
+            var leased = await store.TryLeaseAsync(SweepId, candidate, owner, now, now + options.Value.LeaseDuration);
             if (leased is null)
                 continue;
             projection.Apply(leased);
-            LogLeased(candidate.Index, owner, leased.Attempts);
+            LogLeased(candidate, owner, leased.Attempts);
             var trialSpec = specs.Resolve(spec, leased.Plan);
             epochsByTrial[leased.Index] = trialSpec.Training.Epochs;
             return new LeaseResponse(LeaseStatus.Assigned,
-                new TrialAssignment(leased.Plan, trialSpec, leased.Attempts, spec.SourcePath));
+                new TrialAssignment(leased.Plan, trialSpec, leased.Attempts, spec.SourcePath,
+                    projection.RecordedEpochs(leased.Index)));
+        }
+        if (!projection.HasActive && projection.Paused.Count > 0)
+        {
+            await ConcludePausedAsync();
+            return await LeaseAsync(owner);
         }
         // Once complete, nothing can change (no trial runs, the strategy proposes nothing), so every slot that
         // asks afterwards is answered without replaying the plan again.
         complete = complete || (projection.AllFinished && strategy.IsComplete(spec, projection.Observations));
         return new LeaseResponse(complete ? LeaseStatus.SweepFinished : LeaseStatus.NothingYet, null);
+    }
+
+    /// <summary>Waiting trials first, then the paused trials ASHA promotes (see <see cref="AshaStopper"/>); once
+    /// nothing is pending or running, the best paused trial of each rung may still go on.</summary>
+    private IEnumerable<int> Candidates(DateTimeOffset now)
+    {
+        foreach (var trial in projection.Leasable(now))
+            yield return trial.Index;
+        foreach (var index in Promotable(rungsFinal: false))
+            yield return index;
+        if (!projection.HasActive)
+            foreach (var index in Promotable(rungsFinal: true))
+                yield return index;
+    }
+
+    private IReadOnlyList<int> Promotable(bool rungsFinal) =>
+        spec.Search.EarlyStopping.Policy == EarlyStoppingPolicy.Asha && projection.Paused.Count > 0
+            ? AshaPromotions.Promotable(spec.Search.EarlyStopping, spec.Baseline.Objective, projection.Paused,
+                projection.ObjectiveCurves, rungsFinal)
+            : [];
+
+    /// <summary>No trial can reach a rung any more and none of the paused ones is promotable: they end pruned
+    /// with the result they reached, and an adaptive strategy may then plan its next round.</summary>
+    private async Task ConcludePausedAsync()
+    {
+        var curves = projection.ObjectiveCurves;
+        foreach (var index in projection.Paused)
+        {
+            var rung = curves.TryGetValue(index, out var curve) ? curve.Count : 0;
+            var message = $"pruned at epoch {rung}: not promoted from rung {rung} once no other trial could reach it";
+            if (await store.ConcludePausedAsync(SweepId, index, message, time.GetUtcNow()))
+                LogFinished(index, TrialState.Pruned, projection.Get(index)?.Result?.BestObjective);
+            projection.Apply((await store.GetTrialAsync(SweepId, index))!);
+        }
+        await PlanMoreAsync();
     }
 
     public async Task<EpochDecision> ReportEpochAsync(int index, string owner, EpochMetrics metrics)
@@ -66,13 +108,19 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
         await RenewAsync(index, owner);
         if (spec.Search.EarlyStopping.Policy == EarlyStoppingPolicy.None || metrics.Epoch >= EpochsOf(index))
             return EpochDecision.Continue;
-        var stopper = EarlyStoppers.For(spec.Search.EarlyStopping.Policy);
+        var stopper = EarlyStoppers.For(spec.Search.EarlyStopping.Policy, trialsWaiting: projection.HasPending);
         var decision = stopper.ShouldStop(spec.Search.EarlyStopping, spec.Baseline.Objective, index, metrics.Epoch,
             projection.ObjectiveCurves);
         if (!decision.Stop)
             return EpochDecision.Continue;
-        LogPruned(index, metrics.Epoch, decision.Reason);
-        pruneReasons[index] = $"pruned at epoch {metrics.Epoch}: {decision.Reason}";
+        if (decision.Action == EarlyStopAction.Pause)
+            LogPaused(index, metrics.Epoch, decision.Reason);
+        else
+            LogPruned(index, metrics.Epoch, decision.Reason);
+        stopDecisions[index] = decision with
+        {
+            Reason = $"{(decision.Action == EarlyStopAction.Pause ? "paused" : "pruned")} at epoch {metrics.Epoch}: {decision.Reason}",
+        };
         return EpochDecision.Stop;
     }
 
@@ -106,8 +154,10 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
             LogRetrying(index, trial.Attempts, finished.Message);
             return true;
         }
-        var message = finished.State == TrialState.Pruned && pruneReasons.Remove(index, out var reason)
-            ? reason : finished.Message;
+        var stop = stopDecisions.Remove(index, out var decision) && finished.State == TrialState.Pruned ? decision : null;
+        if (stop?.Action == EarlyStopAction.Pause)
+            return await PauseAsync(index, owner, finished.Result, stop.Reason);
+        var message = stop?.Reason ?? finished.Message;
         if (!await store.FinishAsync(SweepId, index, owner, finished.State, finished.Result, message, time.GetUtcNow()))
             return false;
         projection.Apply((await store.GetTrialAsync(SweepId, index))!);
@@ -116,6 +166,14 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
         // wait on finished trials), so asking it — which replays the whole plan — is left until the queue is empty.
         if (!projection.HasPending)
             await PlanMoreAsync();
+        return true;
+    }
+
+    private async Task<bool> PauseAsync(int index, string owner, TrialResult? result, string reason)
+    {
+        if (!await store.PauseAsync(SweepId, index, owner, result, reason))
+            return false;
+        projection.Apply((await store.GetTrialAsync(SweepId, index))!);
         return true;
     }
 
@@ -147,6 +205,9 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Trial {Index} pruned at epoch {Epoch}: {Reason}")]
     private partial void LogPruned(int index, int epoch, string reason);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Trial {Index} paused at epoch {Epoch}: {Reason}")]
+    private partial void LogPaused(int index, int epoch, string reason);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Trial {Index} finished {State} (objective {Objective})")]
     private partial void LogFinished(int index, TrialState state, double? objective);

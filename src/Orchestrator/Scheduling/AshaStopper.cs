@@ -1,58 +1,38 @@
-using Sweep.Orchestrator.Search;
 using Sweep.Orchestrator.Specs;
 using Sweep.Trials.Specs;
 using static Sweep.Orchestrator.Scheduling.Curves;
 
 namespace Sweep.Orchestrator.Scheduling;
 
-/// <summary>Asynchronous successive halving (Li et al. 2018, "Massively Parallel Hyperparameter Tuning"; Ray's
-/// ASHAScheduler). Rungs lie at epochs grace × reduction^k (k = 0, 1, …). A trial reaching a rung continues only if
-/// its objective at that epoch is among the best ⌊n / reduction⌋ of the n values recorded at that epoch so far by
-/// any trial, itself included (ties continue); with fewer than <c>reduction</c> values it continues. Nothing waits
-/// for a rung to fill, so a trial is judged only against those that got there before it.</summary>
-public sealed class AshaStopper : IEarlyStopper
+/// <summary>Asynchronous successive halving by promotion (Li et al. 2018, "A System for Massively Parallel
+/// Hyperparameter Tuning", Algorithm 2). Rungs lie at epochs grace × reduction^k (k = 0, 1, …). A trial reaching a
+/// rung is paused there with its checkpoint; it goes on, at once or later through <see cref="AshaPromotions"/>,
+/// when its objective so far (its best epoch up to the rung, what it would be ranked by if it stopped there) is
+/// among the best ⌊n / reduction⌋ of the n trials that reached the rung, itself included (ties go on).
+/// <para>Slots take waiting trials before promotions, the reverse of the paper's order: while trials wait, a trial
+/// at a rung pauses even when it leads. No trial then passes a rung on the strength of the few, possibly sorted
+/// (a grid's order), trials that got there first, so the sweep spends about what synchronous successive halving
+/// would, and no slot idles waiting for a rung to fill. The cost is that the first full-length trial finishes
+/// later than under Ray's ASHAScheduler, which lets early trials run on unjudged.</para></summary>
+/// <param name="trialsWaiting">Trials of the sweep are pending, so a slot has other work.</param>
+public sealed class AshaStopper(bool trialsWaiting = false) : IEarlyStopper
 {
     public EarlyStopDecision ShouldStop(EarlyStoppingSpec spec, ObjectiveSpec objective, int trialIndex, int epoch,
         IReadOnlyDictionary<int, IReadOnlyList<double>> objectiveCurves)
     {
-        var own = Own(objectiveCurves, trialIndex, epoch);
-        if (spec.GraceEpochs < 1 || spec.Reduction < 2)
-            throw new ArgumentOutOfRangeException(nameof(spec), spec,
-                "ASHA needs grace epochs ≥ 1 and a reduction factor ≥ 2");
+        Own(objectiveCurves, trialIndex, epoch);
+        AshaRungs.Require(spec);
         if (epoch < spec.GraceEpochs)
             return EarlyStopDecision.Continue($"epoch {epoch} is before the grace epoch {spec.GraceEpochs}");
-
-        var rung = NextRungFrom(spec, epoch);
+        var rung = AshaRungs.NextRungFrom(spec, epoch);
         if (rung != epoch)
             return EarlyStopDecision.Continue($"epoch {epoch} is not a rung; the next one is epoch {rung}");
 
-        var recorded = objectiveCurves.Values
-            .Where(curve => curve.Count >= epoch)
-            .Select(curve => Score(objective.Mode, curve[epoch - 1]))
-            .OrderDescending()
-            .ToList();
-        if (recorded.Count < spec.Reduction)
-            return EarlyStopDecision.Continue(
-                $"{recorded.Count} trials reached rung {epoch}; ranking needs {spec.Reduction}");
-
-        var kept = recorded.Count / spec.Reduction;
-        var value = own[epoch - 1];
-        var standing = $"objective {Show(value)} at rung {epoch} against the best {kept} of {recorded.Count}";
-        return Score(objective.Mode, value) >= recorded[kept - 1]
-            ? EarlyStopDecision.Continue($"{standing}: kept")
-            : EarlyStopDecision.StopNow($"{standing}: below the top 1/{spec.Reduction}");
+        var standing = AshaRungs.Standing(spec, objective, trialIndex, epoch, objectiveCurves, atLeastOne: false);
+        if (!standing.Kept)
+            return EarlyStopDecision.Pause($"{standing.Description}: waits for promotion");
+        return trialsWaiting
+            ? EarlyStopDecision.Pause($"{standing.Description}: waits while untried trials run")
+            : EarlyStopDecision.Continue($"{standing.Description}: kept");
     }
-
-    /// <summary>The first rung at or after <paramref name="epoch"/>.</summary>
-    private static long NextRungFrom(EarlyStoppingSpec spec, int epoch)
-    {
-        long rung = spec.GraceEpochs;
-        while (rung < epoch)
-            rung *= spec.Reduction;
-        return rung;
-    }
-
-    /// <summary>Larger is better in either mode; a value that is not finite ranks last.</summary>
-    private static double Score(ObjectiveMode mode, double value) =>
-        !double.IsFinite(value) ? double.NegativeInfinity : mode == ObjectiveMode.Max ? value : -value;
 }

@@ -4,11 +4,12 @@ namespace Sweep.Orchestrator.Scheduling;
 
 public static class EarlyStoppers
 {
-    public static IEarlyStopper For(EarlyStoppingPolicy policy) => policy switch
+    /// <param name="trialsWaiting">Trials of the sweep wait to be leased (see <see cref="AshaStopper"/>).</param>
+    public static IEarlyStopper For(EarlyStoppingPolicy policy, bool trialsWaiting = false) => policy switch
     {
         EarlyStoppingPolicy.None => new NoEarlyStopping(),
         EarlyStoppingPolicy.Median => new MedianStoppingRule(),
-        EarlyStoppingPolicy.Asha => new AshaStopper(),
+        EarlyStoppingPolicy.Asha => new AshaStopper(trialsWaiting),
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, null),
     };
 }

@@ -3,11 +3,18 @@ using Sweep.Trials.Specs;
 
 namespace Sweep.Orchestrator.Scheduling;
 
+/// <summary>Pause stops the trial for now, keeping it to be promoted later (ASHA); StopNow prunes it.</summary>
+public enum EarlyStopAction { Continue, Pause, StopNow }
+
 /// <summary>Whether a trial goes on after an epoch, with the reason kept in the trial's record.</summary>
-public sealed record EarlyStopDecision(bool Stop, string Reason)
+public sealed record EarlyStopDecision(EarlyStopAction Action, string Reason)
 {
-    public static EarlyStopDecision Continue(string reason) => new(false, reason);
-    public static EarlyStopDecision StopNow(string reason) => new(true, reason);
+    /// <summary>The trial stops running now, paused or pruned.</summary>
+    public bool Stop => Action != EarlyStopAction.Continue;
+
+    public static EarlyStopDecision Continue(string reason) => new(EarlyStopAction.Continue, reason);
+    public static EarlyStopDecision Pause(string reason) => new(EarlyStopAction.Pause, reason);
+    public static EarlyStopDecision StopNow(string reason) => new(EarlyStopAction.StopNow, reason);
 }
 
 /// <summary>Decides at an epoch boundary from recorded objectives alone, so decisions can be replayed.</summary>

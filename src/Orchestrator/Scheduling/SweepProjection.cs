@@ -12,7 +12,7 @@ public sealed class SweepProjection(ObjectiveSpec objective)
 {
     private readonly SortedDictionary<int, TrialRecord> trials = new();
     private readonly Dictionary<int, List<EpochMetrics>> epochs = new();
-    /// <summary>Pending and running trials, so leasing and the end-of-sweep check never walk the finished ones —
+    /// <summary>Pending, running and paused trials, so leasing and the end-of-sweep check never walk the finished ones —
     /// in a sweep of thousands of trials those scans cost more than the trials.</summary>
     private readonly SortedSet<int> unfinished = new();
 
@@ -46,6 +46,8 @@ public sealed class SweepProjection(ObjectiveSpec objective)
         list.Add(metrics);
     }
 
+    public int RecordedEpochs(int index) => epochs.TryGetValue(index, out var list) ? list.Count : 0;
+
     public TrialRecord? Get(int index) => trials.GetValueOrDefault(index);
 
     /// <summary>Trials a slot may take now: pending ones, and running ones whose lease ran out — lowest index first.
@@ -54,6 +56,11 @@ public sealed class SweepProjection(ObjectiveSpec objective)
         t.State == TrialState.Pending || (t.State == TrialState.Running && t.LeaseExpiresAt <= now));
 
     public bool HasPending => unfinished.Any(index => trials[index].State == TrialState.Pending);
+
+    /// <summary>Some trial is pending or running, so it may still reach a rung that paused trials wait at.</summary>
+    public bool HasActive => unfinished.Any(index => trials[index].State is TrialState.Pending or TrialState.Running);
+
+    public IReadOnlyList<int> Paused => unfinished.Where(index => trials[index].State == TrialState.Paused).ToList();
 
     public bool AllFinished => unfinished.Count == 0;
 
@@ -75,8 +82,8 @@ public sealed class SweepProjection(ObjectiveSpec objective)
         return new SweepProgress(counts, trials.Count, AllFinished, best?.Index, best?.Objective);
     }
 
-    /// <summary>The objective a finished trial is ranked by: its result's best epoch (pruned trials included, as
+    /// <summary>The objective a trial is ranked by: its result's best epoch (pruned and paused trials included, as
     /// ASHA and Optuna rank them by what they reached).</summary>
     private static double? FinalObjective(TrialRecord trial) =>
-        trial.State is TrialState.Completed or TrialState.Pruned ? trial.Result?.BestObjective : null;
+        trial.State is TrialState.Completed or TrialState.Pruned or TrialState.Paused ? trial.Result?.BestObjective : null;
 }

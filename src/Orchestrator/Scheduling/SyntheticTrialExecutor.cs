@@ -7,7 +7,8 @@ namespace Sweep.Orchestrator.Scheduling;
 
 /// <summary>A trial kind with no training: an analytic learning curve shaped by the learning rate, dropout and
 /// BatchNorm settings, plus seed noise, and a configurable sleep per epoch. It measures what the orchestration
-/// itself costs (benchmarks) and exercises scheduling, pruning and resume at any scale.</summary>
+/// itself costs (benchmarks) and exercises scheduling, pruning and resume at any scale. Its curve is its own
+/// checkpoint: a resumed or promoted trial recomputes the epochs the sweep already holds and continues after them.</summary>
 public sealed class SyntheticTrialExecutor(TimeProvider time) : ITrialExecutor
 {
     public TrialResult Run(TrialAssignment assignment, TrialRunOptions options, ITrialObserver observer,
@@ -17,20 +18,28 @@ public sealed class SyntheticTrialExecutor(TimeProvider time) : ITrialExecutor
         var started = time.GetTimestamp();
         var history = new List<EpochMetrics>();
         var best = (Epoch: 0, Value: (double?)null);
-        for (var epoch = 1; epoch <= spec.Training.Epochs; epoch++)
+        var resumeAt = Math.Min(assignment.RecordedEpochs, spec.Training.Epochs);
+        for (var epoch = 1; epoch <= resumeAt; epoch++)
+            best = Track(spec, history, best, SyntheticCurve.At(spec, epoch));
+        for (var epoch = resumeAt + 1; epoch <= spec.Training.Epochs; epoch++)
         {
             if (cancellationToken.IsCancellationRequested || (spec.Synthetic.SecondsPerEpoch > 0
                     && cancellationToken.WaitHandle.WaitOne(TimeSpan.FromSeconds(spec.Synthetic.SecondsPerEpoch))))
                 return End(TrialOutcome.Cancelled, history, best, spec, started, epoch - 1);
             var metrics = SyntheticCurve.At(spec, epoch);
-            history.Add(metrics);
-            var value = spec.Objective.ValueOf(metrics);
-            if (spec.Objective.IsBetter(value, best.Value))
-                best = (epoch, value);
+            best = Track(spec, history, best, metrics);
             if (observer.OnEpoch(metrics) == EpochDecision.Stop)
                 return End(TrialOutcome.Pruned, history, best, spec, started, epoch);
         }
         return End(TrialOutcome.Completed, history, best, spec, started, null);
+    }
+
+    private static (int Epoch, double? Value) Track(TrialSpec spec, List<EpochMetrics> history,
+        (int Epoch, double? Value) best, EpochMetrics metrics)
+    {
+        history.Add(metrics);
+        var value = spec.Objective.ValueOf(metrics);
+        return spec.Objective.IsBetter(value, best.Value) ? (metrics.Epoch, value) : best;
     }
 
     private TrialResult End(TrialOutcome outcome, List<EpochMetrics> history, (int Epoch, double? Value) best,

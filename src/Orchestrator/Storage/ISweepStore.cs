@@ -42,8 +42,9 @@ public interface ISweepStore : IAsyncDisposable
     Task<IReadOnlyList<TrialRecord>> GetTrialsAsync(string sweepId, CancellationToken cancellationToken = default);
     Task<TrialRecord?> GetTrialAsync(string sweepId, int index, CancellationToken cancellationToken = default);
 
-    /// <summary>Leases a trial that is pending, or running under a lease that expired before <paramref name="now"/>.
-    /// Counts an attempt and sets StartedAt on the first one. Returns the leased record, or null if refused.</summary>
+    /// <summary>Leases a trial that is pending, paused, or running under a lease that expired before
+    /// <paramref name="now"/>. Counts an attempt, except for a paused trial, whose promotion continues the same
+    /// attempt, and sets StartedAt on the first one. Returns the leased record, or null if refused.</summary>
     Task<TrialRecord?> TryLeaseAsync(string sweepId, int index, string owner, DateTimeOffset now,
         DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
 
@@ -59,6 +60,16 @@ public interface ISweepStore : IAsyncDisposable
     /// trial already finished.</summary>
     Task<bool> FinishAsync(string sweepId, int index, string owner, TrialState state, TrialResult? result,
         string? message, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Parks the trial at an ASHA rung: not running, holding the result it reached, until it is promoted
+    /// (leased again) or concluded. False when the lease is not held.</summary>
+    Task<bool> PauseAsync(string sweepId, int index, string owner, TrialResult? result, string message,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Records a paused trial that will not be promoted as pruned, keeping its result; false unless the
+    /// trial is paused.</summary>
+    Task<bool> ConcludePausedAsync(string sweepId, int index, string message, DateTimeOffset now,
+        CancellationToken cancellationToken = default);
 
     /// <summary>Gives the trial back as pending (stopped by the user, or failed with retries left).</summary>
     Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message,

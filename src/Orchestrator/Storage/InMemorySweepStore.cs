@@ -73,14 +73,14 @@ public sealed class InMemorySweepStore : ISweepStore
         {
             if (!_trials.TryGetValue((sweepId, index), out var trial))
                 return Task.FromResult<TrialRecord?>(null);
-            var leasable = trial.State == TrialState.Pending
+            var leasable = trial.State is TrialState.Pending or TrialState.Paused
                 || (trial.State == TrialState.Running && trial.LeaseExpiresAt <= now);
             if (!leasable)
                 return Task.FromResult<TrialRecord?>(null);
             var leased = trial with
             {
                 State = TrialState.Running,
-                Attempts = trial.Attempts + 1,
+                Attempts = trial.State == TrialState.Paused ? trial.Attempts : trial.Attempts + 1,
                 LeaseOwner = owner,
                 LeaseExpiresAt = expiresAt,
                 StartedAt = trial.StartedAt ?? now,
@@ -121,6 +121,29 @@ public sealed class InMemorySweepStore : ISweepStore
             LeaseOwner = null,
             LeaseExpiresAt = null,
         }));
+    }
+
+    public Task<bool> PauseAsync(string sweepId, int index, string owner, TrialResult? result, string message,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult(UpdateHeld(sweepId, index, owner, trial => trial with
+        {
+            State = TrialState.Paused,
+            Result = result,
+            Message = message,
+            LeaseOwner = null,
+            LeaseExpiresAt = null,
+        }));
+
+    public Task<bool> ConcludePausedAsync(string sweepId, int index, string message, DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_trials.TryGetValue((sweepId, index), out var trial) || trial.State != TrialState.Paused)
+                return Task.FromResult(false);
+            _trials[(sweepId, index)] = trial with { State = TrialState.Pruned, Message = message, FinishedAt = now };
+            return Task.FromResult(true);
+        }
     }
 
     public Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message,

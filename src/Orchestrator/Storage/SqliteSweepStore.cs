@@ -16,6 +16,7 @@ public sealed class SqliteSweepStore : ISweepStore
     public const string FileName = "sweep.db";
     private const int SqliteConstraint = 19;
     private const string Running = nameof(TrialState.Running);
+    private const string Paused = nameof(TrialState.Paused);
 
     private readonly string _connectionString;
 
@@ -143,10 +144,11 @@ public sealed class SqliteSweepStore : ISweepStore
         await using var connection = Connect();
         await using var lease = connection.Command($"""
                 UPDATE trials
-                SET state = '{Running}', attempts = attempts + 1, lease_owner = $owner,
+                SET state = '{Running}', attempts = attempts + (state <> '{Paused}'), lease_owner = $owner,
                     lease_expires_at = $expiresAt, started_at = COALESCE(started_at, $now)
                 WHERE sweep_id = $sweepId AND trial_index = $index
-                  AND (state = '{nameof(TrialState.Pending)}' OR (state = '{Running}' AND lease_expires_at <= $now))
+                  AND (state IN ('{nameof(TrialState.Pending)}', '{Paused}')
+                       OR (state = '{Running}' AND lease_expires_at <= $now))
                 RETURNING {TrialColumns};
                 """)
             .With("$sweepId", sweepId).With("$index", index).With("$owner", owner)
@@ -190,6 +192,28 @@ public sealed class SqliteSweepStore : ISweepStore
             .With("$state", State(state)).With("$message", message).With("$now", Time(now))
             .With("$result", result is null ? null : SweepJson.Serialize(result));
         return await finish.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> PauseAsync(string sweepId, int index, string owner, TrialResult? result, string message,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var pause = HeldUpdate(connection, $"state = '{Paused}', result_json = $result, message = $message, "
+                + "lease_owner = NULL, lease_expires_at = NULL", sweepId, index, owner)
+            .With("$message", message).With("$result", result is null ? null : SweepJson.Serialize(result));
+        return await pause.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> ConcludePausedAsync(string sweepId, int index, string message, DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var conclude = connection.Command($"""
+                UPDATE trials SET state = '{nameof(TrialState.Pruned)}', message = $message, finished_at = $now
+                WHERE sweep_id = $sweepId AND trial_index = $index AND state = '{Paused}';
+                """)
+            .With("$sweepId", sweepId).With("$index", index).With("$message", message).With("$now", Time(now));
+        return await conclude.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message,

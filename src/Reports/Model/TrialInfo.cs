@@ -34,9 +34,11 @@ public static class TrialStates
     public const string Pruned = "pruned";
     public const string Diverged = "diverged";
     public const string Failed = "failed";
+    /// <summary>Stopped at an ASHA rung, waiting to be promoted (the sweep is unfinished).</summary>
+    public const string Paused = "paused";
 
     /// <summary>Display order for counts on the page.</summary>
-    public static readonly IReadOnlyList<string> All = [Completed, Running, Pending, Pruned, Diverged, Failed];
+    public static readonly IReadOnlyList<string> All = [Completed, Running, Paused, Pending, Pruned, Diverged, Failed];
 }
 
 public static class TrialRoles

@@ -12,30 +12,44 @@ public class SweepGrainPlanningTests(SweepClusterFixture fixture) : IClassFixtur
         extraSearch: "  early_stopping: { policy: asha, grace_epochs: 1, reduction: 2 }");
 
     [Fact]
-    public async Task Asha_PrunesAWeakTrialAtARung_ButNeverAtItsLastEpoch()
+    public async Task Asha_PausesTrialsBelowTheTopOfARung_PromotesThemLater_AndPrunesTheRestAtTheEnd()
     {
         var sweep = await fixture.CreateSweepAsync(AshaSpec);
         for (var index = 0; index < 4; index++)
             await sweep.Grain.LeaseAsync($"slot{index}");
 
-        // Rungs at epochs 1 and 2 keep the best half of the values recorded there so far.
-        var decisions = new List<EpochDecision>
-        {
-            await sweep.Grain.ReportEpochAsync(0, "slot0", Epoch(1, 0.80)),
-            await sweep.Grain.ReportEpochAsync(1, "slot1", Epoch(1, 0.90)),
-            await sweep.Grain.ReportEpochAsync(2, "slot2", Epoch(1, 0.50)),
-            await sweep.Grain.ReportEpochAsync(3, "slot3", Epoch(1, 0.95)),
-            await sweep.Grain.ReportEpochAsync(1, "slot1", Epoch(2, 0.91)),
-            await sweep.Grain.ReportEpochAsync(3, "slot3", Epoch(2, 0.97)),
-            await sweep.Grain.ReportEpochAsync(0, "slot0", Epoch(2, 0.10)),
-        };
-        await sweep.Grain.FinishAsync(2, "slot2",
-            new TrialFinished(TrialState.Pruned, Result(0.5, TrialOutcome.Pruned), "pruned at epoch 1"));
+        // Rung 1 keeps the best half of the values recorded there; epoch 2 is the last and is never judged.
+        Assert.Equal(EpochDecision.Stop, await sweep.Grain.ReportEpochAsync(0, "slot0", Epoch(1, 0.80)));
+        Assert.True(await sweep.Grain.FinishAsync(0, "slot0", PrunedAt(1, 0.80)));
+        Assert.Equal(EpochDecision.Stop, await sweep.Grain.ReportEpochAsync(1, "slot1", Epoch(1, 0.70)));
+        Assert.True(await sweep.Grain.FinishAsync(1, "slot1", PrunedAt(1, 0.70)));
+        var paused = await sweep.TrialAsync(0);
+        Assert.Equal(TrialState.Paused, paused.State);
+        Assert.StartsWith("paused at epoch 1: objective 0.8 at rung 1 against the best 0 of 1", paused.Message);
 
-        Assert.Equal([EpochDecision.Continue, EpochDecision.Continue, EpochDecision.Stop, EpochDecision.Continue,
-            EpochDecision.Continue, EpochDecision.Continue, EpochDecision.Continue], decisions);
-        Assert.Equal(TrialState.Pruned, (await sweep.TrialAsync(2)).State);
-        Assert.Equal([0.80, 0.10], (await sweep.Store.GetEpochsAsync(sweep.Id, 0)).Select(e => e.Metrics.ValAccuracy));
+        var promoted = (await sweep.Grain.LeaseAsync("slot0")).Assignment!;
+        Assert.Equal((0, 1, 1), (promoted.Plan.Index, promoted.Attempt, promoted.RecordedEpochs));
+        Assert.Equal(EpochDecision.Continue, await sweep.Grain.ReportEpochAsync(0, "slot0", Epoch(2, 0.85)));
+        Assert.True(await sweep.Grain.FinishAsync(0, "slot0", Completed(0.85)));
+
+        Assert.Equal(EpochDecision.Stop, await sweep.Grain.ReportEpochAsync(2, "slot2", Epoch(1, 0.50)));
+        Assert.True(await sweep.Grain.FinishAsync(2, "slot2", PrunedAt(1, 0.50)));
+        Assert.Equal(EpochDecision.Stop, await sweep.Grain.ReportEpochAsync(3, "slot3", Epoch(1, 0.40)));
+        Assert.True(await sweep.Grain.FinishAsync(3, "slot3", PrunedAt(1, 0.40)));
+        var second = (await sweep.Grain.LeaseAsync("slot1")).Assignment!;
+        Assert.Equal(1, second.Plan.Index);
+        Assert.Equal(EpochDecision.Continue, await sweep.Grain.ReportEpochAsync(1, "slot1", Epoch(2, 0.75)));
+        Assert.True(await sweep.Grain.FinishAsync(1, "slot1", Completed(0.75)));
+
+        Assert.Equal(LeaseStatus.SweepFinished, (await sweep.Grain.LeaseAsync("slot2")).Status);
+        var states = new List<TrialState>();
+        for (var index = 0; index < 4; index++)
+            states.Add((await sweep.TrialAsync(index)).State);
+        Assert.Equal([TrialState.Completed, TrialState.Completed, TrialState.Pruned, TrialState.Pruned], states);
+        var pruned = await sweep.TrialAsync(3);
+        Assert.StartsWith("pruned at epoch 1: not promoted", pruned.Message);
+        Assert.Equal(0.40, pruned.Result!.BestObjective);
+        Assert.Equal([0.80, 0.85], (await sweep.Store.GetEpochsAsync(sweep.Id, 0)).Select(e => e.Metrics.ValAccuracy));
     }
 
     [Fact]

@@ -23,23 +23,40 @@ public class AshaStopperTests
     };
 
     private static EarlyStopDecision Decide(IReadOnlyList<double> own, int epoch, EarlyStoppingSpec? spec = null,
-        ObjectiveSpec? objective = null, Dictionary<int, IReadOnlyList<double>>? earlier = null)
+        ObjectiveSpec? objective = null, Dictionary<int, IReadOnlyList<double>>? earlier = null,
+        bool trialsWaiting = false)
     {
         var curves = earlier ?? Earlier();
         curves[7] = own;
-        return new AshaStopper().ShouldStop(spec ?? Asha, objective ?? Maximize, 7, epoch, curves);
+        return new AshaStopper(trialsWaiting).ShouldStop(spec ?? Asha, objective ?? Maximize, 7, epoch, curves);
+    }
+
+    [Fact]
+    public void ATrialIsJudgedByItsBestEpochSoFar_NotByTheRungEpochAlone()
+    {
+        Assert.Equal(EarlyStopAction.Continue, Decide([0.1, 0.95, 0.3], epoch: 3).Action);
+        Assert.Equal(EarlyStopAction.Pause, Decide([0.75, 0.1, 0.3], epoch: 3).Action);
+    }
+
+    [Fact]
+    public void WhileTrialsWait_EvenALeaderPauses_ToBePromotedWhenSlotsRunOutOfThem()
+    {
+        var decision = Decide([0.1, 0.2, 0.99], epoch: 3, trialsWaiting: true);
+
+        Assert.Equal(EarlyStopAction.Pause, decision.Action);
+        Assert.Contains("waits while untried trials run", decision.Reason);
     }
 
     [Theory]
-    [InlineData(0.85, false)]
-    [InlineData(0.80, false)]
-    [InlineData(0.75, true)]
-    public void AtARung_OnlyTheTopThirdOfRecordedValuesContinues(double own, bool stops)
+    [InlineData(0.85, EarlyStopAction.Continue)]
+    [InlineData(0.80, EarlyStopAction.Continue)]
+    [InlineData(0.75, EarlyStopAction.Pause)]
+    public void AtARung_OnlyTheTopThirdOfRecordedValuesContinues_TheRestPause(double own, EarlyStopAction action)
     {
         // Six values at rung 3 keep the best two: 0.9 and the better of 0.8 and the trial's own (ties continue).
         var decision = Decide([0.1, 0.2, own], epoch: 3);
 
-        Assert.Equal(stops, decision.Stop);
+        Assert.Equal(action, decision.Action);
         Assert.Contains("at rung 3 against the best 2 of 6", decision.Reason);
     }
 
@@ -53,20 +70,26 @@ public class AshaStopperTests
     }
 
     [Fact]
-    public void WithFewerValuesThanTheReductionFactor_Continues()
+    public void WithFewerValuesThanTheReductionFactor_EvenTheBestPauses()
     {
-        var earlier = new Dictionary<int, IReadOnlyList<double>> { [0] = [0.9] };
+        var earlier = new Dictionary<int, IReadOnlyList<double>> { [0] = [0.5] };
 
-        Assert.False(Decide([0.1], epoch: 1, earlier: earlier).Stop);
-        earlier[1] = [0.8];
-        Assert.True(Decide([0.1], epoch: 1, earlier: earlier).Stop);
+        Assert.Equal(EarlyStopAction.Pause, Decide([0.9], epoch: 1, earlier: earlier).Action);
+        earlier[1] = [0.4];
+        Assert.Equal(EarlyStopAction.Continue, Decide([0.9], epoch: 1, earlier: earlier).Action);
+        Assert.Equal(EarlyStopAction.Pause, Decide([0.45], epoch: 1, earlier: earlier).Action);
     }
 
     [Fact]
     public void WhenMinimizing_TheLowestValuesContinue()
     {
-        Assert.False(Decide([1, 1, 0.55], epoch: 3, objective: Minimize).Stop);
-        Assert.True(Decide([1, 1, 0.65], epoch: 3, objective: Minimize).Stop);
+        Dictionary<int, IReadOnlyList<double>> Losses() => new()
+        {
+            [0] = [0.9, 0.8, 0.5], [1] = [0.9, 0.8, 0.6], [2] = [0.9, 0.8, 0.7], [3] = [0.9, 0.8, 0.8], [4] = [0.9, 0.8, 0.9],
+        };
+
+        Assert.False(Decide([1, 1, 0.55], epoch: 3, objective: Minimize, earlier: Losses()).Stop);
+        Assert.True(Decide([1, 1, 0.65], epoch: 3, objective: Minimize, earlier: Losses()).Stop);
     }
 
     [Fact]

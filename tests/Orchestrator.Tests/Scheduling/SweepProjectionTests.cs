@@ -111,15 +111,16 @@ public class SweepProjectionTests
             Trial(3, TrialState.Diverged, objective: 0.01),
             Trial(4, TrialState.Running, T0),
             Trial(5, TrialState.Pending),
+            Trial(6, TrialState.Paused, objective: 0.60),
         };
         var maximize = SweepProjection.Load(MaxAccuracy, trials, []).Progress();
         var minimize = SweepProjection.Load(MinLoss, trials, []).Progress();
 
-        Assert.Equal(6, maximize.Planned);
+        Assert.Equal(7, maximize.Planned);
         Assert.False(maximize.Finished);
         Assert.Equal(Enum.GetValues<TrialState>().ToDictionary(s => s, s => s is TrialState.Failed ? 0 : s is TrialState.Completed ? 2 : 1),
             maximize.Counts);
-        Assert.Equal<(int?, double?)>((2, 0.50), (maximize.BestTrial, maximize.BestObjective));
+        Assert.Equal<(int?, double?)>((6, 0.60), (maximize.BestTrial, maximize.BestObjective));
         Assert.Equal<(int?, double?)>((1, 0.20), (minimize.BestTrial, minimize.BestObjective));
     }
 

@@ -8,14 +8,15 @@ namespace Sweep.Orchestrator.Tests.Scheduling;
 
 public class SyntheticTrialExecutorTests
 {
-    private static TrialAssignment Assignment(int epochs = 4, double secondsPerEpoch = 0, long seed = 5) =>
+    private static TrialAssignment Assignment(int epochs = 4, double secondsPerEpoch = 0, long seed = 5,
+        int recordedEpochs = 0) =>
         new(Plan(0), new TrialSpec
         {
             Seed = seed,
             Kind = TrialKind.Synthetic,
             Training = new TrainingSpec { Epochs = epochs },
             Synthetic = new SyntheticSpec { SecondsPerEpoch = secondsPerEpoch },
-        }, 1, "/specs/synthetic.yaml");
+        }, 1, "/specs/synthetic.yaml", recordedEpochs);
 
     private static readonly TrialRunOptions Options = new(1, 0, null, "/specs/synthetic.yaml", null);
 
@@ -48,6 +49,19 @@ public class SyntheticTrialExecutorTests
         Assert.Equal(curve, result.Epochs);
         Assert.Equal(curve.Max(e => e.ValAccuracy), result.BestObjective);
         Assert.Equal(curve.MaxBy(e => e.ValAccuracy)!.Epoch, result.BestEpoch);
+    }
+
+    [Fact]
+    public void Run_AfterRecordedEpochs_ContinuesFromThere_WithTheUninterruptedResult()
+    {
+        var uninterrupted = Run(Assignment(), new StopAt(0));
+        var observer = new StopAt(0);
+
+        var resumed = Run(Assignment(recordedEpochs: 2), observer);
+
+        Assert.Equal([3, 4], observer.Seen);
+        Assert.Equal(uninterrupted.Epochs, resumed.Epochs);
+        Assert.Equal((uninterrupted.BestEpoch, uninterrupted.BestObjective), (resumed.BestEpoch, resumed.BestObjective));
     }
 
     [Fact]

@@ -70,11 +70,39 @@ public class WorkerSlotsTests
             epochs => Assert.Equal([1, 2, 3], epochs.Select(e => e.Metrics.Epoch)));
     }
 
-    private static async Task<(string Id, InMemorySweepStore Store, SweepSpec Spec)> CreateAsync(double secondsPerEpoch)
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Asha_OnAnySlotCount_TrainsTheBestTrialToTheEnd_ForAFractionOfTheEpochs_AndLeavesNothingPaused(int slots)
+    {
+        const int epochs = 9;
+        var (id, store, spec) = await CreateAsync(secondsPerEpoch: 0, epochs,
+            "{ policy: asha, grace_epochs: 1, reduction: 3 }");
+
+        using (var host = SlotHosts.Build(id, store, slots, new SyntheticTrialExecutor(TimeProvider.System)))
+            await SlotHosts.RunToCompletionAsync(host);
+
+        var trials = await store.GetTrialsAsync(id);
+        var loader = new SpecLoader();
+        var bestInFull = trials.MaxBy(t => Enumerable.Range(1, epochs)
+            .Max(epoch => SyntheticCurve.At(loader.Resolve(spec, t.Plan), epoch).ValAccuracy))!.Index;
+        var stored = (await store.GetEpochsAsync(id)).ToLookup(e => e.TrialIndex);
+        var epochsRun = stored.Sum(group => group.Count());
+        Assert.All(trials, trial => Assert.True(trial.State is TrialState.Completed or TrialState.Pruned, $"{trial.State}"));
+        Assert.Equal(TrialState.Completed, trials[bestInFull].State);
+        Assert.Equal(epochs, trials[bestInFull].Result!.Epochs.Count);
+        // Synchronous successive halving would train 20 × 1 + 6 × 2 + 2 × 6 = 44 of the 180 epochs.
+        Assert.InRange(epochsRun, 44, 180 * 0.35);
+        Assert.All(trials.Where(t => t.State == TrialState.Pruned), trial =>
+            Assert.Equal(stored[trial.Index].Count(), trial.Result!.Epochs.Count));
+    }
+
+    private static async Task<(string Id, InMemorySweepStore Store, SweepSpec Spec)> CreateAsync(double secondsPerEpoch,
+        int epochs = Epochs, string earlyStopping = "{ policy: none }")
     {
         var id = TestSweeps.NewId("slots");
         var store = new InMemorySweepStore();
-        var spec = await TestSweeps.CreateAsync(store, id, SyntheticSpecs.Grid20(Epochs, secondsPerEpoch),
+        var spec = await TestSweeps.CreateAsync(store, id, SyntheticSpecs.Grid20(epochs, secondsPerEpoch, earlyStopping),
             TimeProvider.System.GetUtcNow());
         return (id, store, spec);
     }

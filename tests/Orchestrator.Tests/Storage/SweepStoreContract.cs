@@ -312,6 +312,58 @@ public abstract class SweepStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pause_ParksTheTrialWithItsResult_AndOnlyTheLeaseHolderMayPause()
+    {
+        await SeedAsync(1);
+        await Store.TryLeaseAsync(SweepId, 0, "worker-a", T0, LeaseEnd);
+        var reached = Result(TrialOutcome.Pruned, Epoch(1));
+
+        Assert.False(await Store.PauseAsync(SweepId, 0, "worker-b", reached, "not mine"));
+        Assert.True(await Store.PauseAsync(SweepId, 0, "worker-a", reached, "paused at rung 1"));
+        Assert.False(await Store.PauseAsync(SweepId, 0, "worker-a", reached, "twice"));
+
+        var paused = (await Store.GetTrialAsync(SweepId, 0))!;
+        Assert.Equal((TrialState.Paused, "paused at rung 1", 1), (paused.State, paused.Message, paused.Attempts));
+        Assert.Null(paused.LeaseOwner);
+        Assert.Null(paused.FinishedAt);
+        Assert.Equal(SweepJson.Serialize(reached), SweepJson.Serialize(paused.Result!));
+        Assert.False(await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(2)));
+    }
+
+    [Fact]
+    public async Task LeasingAPausedTrial_PromotesItWithoutCountingAnAttempt()
+    {
+        await SeedAsync(1);
+        await Store.TryLeaseAsync(SweepId, 0, "worker-a", T0, LeaseEnd);
+        await Store.PauseAsync(SweepId, 0, "worker-a", Result(TrialOutcome.Pruned, Epoch(1)), "paused at rung 1");
+
+        var promoted = await Store.TryLeaseAsync(SweepId, 0, "worker-b", T0.AddSeconds(5), LeaseEnd);
+
+        Assert.Equal((TrialState.Running, "worker-b", 1, T0), (promoted!.State, promoted.LeaseOwner, promoted.Attempts, promoted.StartedAt!.Value));
+        Assert.True(await Store.AppendEpochAsync(SweepId, 0, "worker-b", Epoch(2)));
+        Assert.Null(await Store.TryLeaseAsync(SweepId, 0, "worker-c", T0.AddSeconds(6), LeaseEnd));
+    }
+
+    [Fact]
+    public async Task ConcludePaused_RecordsItPrunedWithTheResultItReached_OnlyWhenPaused()
+    {
+        await SeedAsync(2);
+        await Store.TryLeaseAsync(SweepId, 0, "worker-a", T0, LeaseEnd);
+        var reached = Result(TrialOutcome.Pruned, Epoch(1));
+        await Store.PauseAsync(SweepId, 0, "worker-a", reached, "paused at rung 1");
+
+        Assert.False(await Store.ConcludePausedAsync(SweepId, 1, "pending, not paused", T0));
+        Assert.True(await Store.ConcludePausedAsync(SweepId, 0, "pruned at rung 1", T0.AddSeconds(9)));
+        Assert.False(await Store.ConcludePausedAsync(SweepId, 0, "twice", T0.AddSeconds(10)));
+
+        var pruned = (await Store.GetTrialAsync(SweepId, 0))!;
+        Assert.Equal((TrialState.Pruned, "pruned at rung 1", T0.AddSeconds(9)), (pruned.State, pruned.Message, pruned.FinishedAt!.Value));
+        Assert.Equal(SweepJson.Serialize(reached), SweepJson.Serialize(pruned.Result!));
+        Assert.Null(await Store.TryLeaseAsync(SweepId, 0, "worker-b", T0.AddSeconds(11), LeaseEnd));
+        Assert.Equal(TrialState.Pending, (await Store.GetTrialAsync(SweepId, 1))!.State);
+    }
+
+    [Fact]
     public async Task Result_WithNaNAndInfiniteValues_RoundTrips()
     {
         await SeedAsync(1);

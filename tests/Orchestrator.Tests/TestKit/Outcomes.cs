@@ -19,5 +19,9 @@ internal static class Outcomes
     public static TrialFinished Completed(double bestObjective) =>
         new(TrialState.Completed, Result(bestObjective), null);
 
+    /// <summary>What a slot reports for a trial the grain told to stop after <paramref name="epoch"/>.</summary>
+    public static TrialFinished PrunedAt(int epoch, double bestObjective) =>
+        new(TrialState.Pruned, Result(bestObjective, TrialOutcome.Pruned), $"pruned at epoch {epoch}");
+
     public static TrialFinished Failed(string message) => new(TrialState.Failed, null, message);
 }

@@ -36,7 +36,7 @@ internal static class SyntheticSpecs
         """;
 
     /// <summary>A 4 × 5 grid: twenty trials.</summary>
-    public static string Grid20(int epochs, double secondsPerEpoch) => $$"""
+    public static string Grid20(int epochs, double secondsPerEpoch, string earlyStopping = "{ policy: none }") => $$"""
         name: synthetic-grid
         seed: 9
         kind: synthetic
@@ -47,6 +47,7 @@ internal static class SyntheticSpecs
           parameters:
             training.lr: [0.0001, 0.0003, 0.001, 0.003]
             model.dropout: [0.0, 0.1, 0.2, 0.3, 0.4]
+          early_stopping: {{earlyStopping}}
         """;
 
     /// <summary>Adaptive OFAT over two parameters: round 0 is the baseline and three single changes.</summary>
