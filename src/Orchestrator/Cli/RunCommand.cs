@@ -2,6 +2,7 @@ using Sweep.Orchestrator.Contracts;
 using System.CommandLine;
 using Spectre.Console;
 using Sweep.Orchestrator.Scheduling;
+using Sweep.Orchestrator.Search;
 using Sweep.Orchestrator.Specs;
 using Sweep.Orchestrator.Storage;
 
@@ -31,7 +32,9 @@ public static class RunCommand
     {
         if (!specFile.Exists)
             throw new UserErrorException($"{specFile.FullName}: no such spec file");
-        var spec = new SpecLoader().ReadFile(specFile.FullName);
+        var loader = new SpecLoader();
+        var spec = loader.ReadFile(specFile.FullName);
+        ModelCheck.ValidatePlan(loader, spec, SweepPlanner.InitialPlan(spec));
         var opened = await SweepDirectory.CreateAsync(spec, outputRoot, cancellation);
         await using var store = opened.Store;
         using var runLock = opened.Lock;

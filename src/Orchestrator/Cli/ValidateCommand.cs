@@ -20,8 +20,7 @@ public static class ValidateCommand
         var loader = new SpecLoader();
         var spec = loader.ReadFile(specFile.FullName);
         var plan = SweepPlanner.InitialPlan(spec);
-        foreach (var trial in plan)
-            ModelCheck.Validate(loader.Resolve(spec, trial), specFile.FullName);
+        ModelCheck.ValidatePlan(loader, spec, plan);
         Console.WriteLine($"{specFile.FullName}: valid ({plan.Count} trials planned)");
         return 0;
     }

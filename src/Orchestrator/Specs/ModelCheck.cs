@@ -1,3 +1,4 @@
+using Sweep.Orchestrator.Search;
 using Sweep.Trials.Models;
 using Sweep.Trials.Specs;
 
@@ -16,5 +17,27 @@ public static class ModelCheck
             _ => (trial.Dataset.Channels, trial.Dataset.ImageSize, 2),
         };
         ModelPlanner.Plan(trial.Model, channels, size, size, classes, specFile);
+    }
+
+    /// <summary>Checks every planned trial's model. A model that only a search value breaks is reported at that
+    /// value's line in the search section, naming the trial and its changes.</summary>
+    public static void ValidatePlan(SpecLoader loader, SweepSpec spec, IReadOnlyList<PlannedTrial> plan)
+    {
+        foreach (var trial in plan)
+        {
+            try
+            {
+                Validate(loader.Resolve(spec, trial), spec.SourcePath);
+            }
+            catch (SpecException problem) when (trial.Changes.Count > 0)
+            {
+                var changes = string.Join(", ", trial.Changes.Select(c => $"{c.Path}: {c.BaselineValue} → {c.Value}"));
+                var cause = spec.Search.Parameters.FirstOrDefault(p => trial.Changes.Any(c => c.Path == p.Path)
+                    && (p.Path.StartsWith("model.", StringComparison.Ordinal) || p.Path.StartsWith("dataset.", StringComparison.Ordinal)))
+                    ?? spec.Search.Parameters.First(p => trial.Changes.Any(c => c.Path == p.Path));
+                throw new SpecException(spec.SourcePath, cause.Line, $"search.parameters.{cause.Path}",
+                    $"trial {trial.Index} ({changes}) cannot be built: {problem.Field}: {problem.Problem}");
+            }
+        }
     }
 }
