@@ -21,6 +21,7 @@ public static class SweepCommandLine
             ExportCommand.Create(),
             ReportCommand.Create(),
             VersionCommand.Create(),
+            Workers.TrialWorkerCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -1,4 +1,5 @@
 using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.Workers;
 using Sweep.Trials.Training;
 
 namespace Sweep.Orchestrator.Scheduling;
@@ -10,17 +11,10 @@ public interface ITrialExecutor
         CancellationToken cancellationToken);
 }
 
-public sealed class TorchTrialExecutor : ITrialExecutor
-{
-    public TrialResult Run(TrialAssignment assignment, TrialRunOptions options, ITrialObserver observer,
-        CancellationToken cancellationToken) =>
-        new TrialRunner().Run(assignment.Spec, options, observer, cancellationToken);
-}
-
 /// <summary>Runs each trial with the executor of its spec's kind.</summary>
 public sealed class TrialExecutorByKind(TimeProvider time) : ITrialExecutor
 {
-    private readonly TorchTrialExecutor torch = new();
+    private readonly ProcessTrialExecutor torch = new();
     private readonly SyntheticTrialExecutor synthetic = new(time);
 
     public TrialResult Run(TrialAssignment assignment, TrialRunOptions options, ITrialObserver observer,

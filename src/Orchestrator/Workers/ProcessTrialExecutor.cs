@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.Scheduling;
+using Sweep.Trials.Training;
+
+namespace Sweep.Orchestrator.Workers;
+
+/// <summary>Trains each trial in a child <c>sweep trial-worker</c> process. TorchSharp 0.107 frees a temporary
+/// <c>Scalar</c> from its finalizer without keeping it alive across the native call that reads it (e.g.
+/// <c>tensor / 2.0</c>, used throughout its optimizers); a garbage collection started by another thread of the
+/// same process can then free the scalar mid-call, which fails the trial ("toDouble") or silently changes a
+/// value. With one trial per process no other training thread allocates, and a native crash ends one trial, not
+/// the sweep.</summary>
+public sealed class ProcessTrialExecutor : ITrialExecutor
+{
+    private const int StderrLinesKept = 20;
+
+    public TrialResult Run(TrialAssignment assignment, TrialRunOptions options, ITrialObserver observer,
+        CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(WorkerStart())
+            ?? throw new InvalidOperationException("could not start a trial worker process");
+        var stderr = new Queue<string>();
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is null)
+                return;
+            lock (stderr)
+            {
+                stderr.Enqueue(line.Data);
+                if (stderr.Count > StderrLinesKept)
+                    stderr.Dequeue();
+            }
+        };
+        process.BeginErrorReadLine();
+        var input = new WorkerInput(process.StandardInput);
+        input.Send(TrialWorkerProtocol.Encode(new TrialWorkerRequest(assignment.Spec, options)));
+        using var cancel = cancellationToken.Register(() => input.Send(TrialWorkerProtocol.Cancel));
+
+        TrialResult? result = null;
+        string? error = null;
+        while (process.StandardOutput.ReadLine() is { } line)
+        {
+            var message = TrialWorkerProtocol.Decode<TrialWorkerMessage>(line);
+            if (message.Batch is { } batch)
+                observer.OnBatch(batch.Epoch, batch.Batch, batch.BatchCount, batch.MeanLoss);
+            else if (message.Epoch is { } epoch)
+                input.Send(TrialWorkerProtocol.Encode(observer.OnEpoch(epoch)));
+            else if (message.Result is not null)
+                result = message.Result;
+            else if (message.Error is not null)
+                error = message.Error;
+        }
+        input.Close();
+        process.WaitForExit();
+        if (result is not null)
+            return result;
+        cancellationToken.ThrowIfCancellationRequested();
+        string tail;
+        lock (stderr)
+            tail = string.Join(" | ", stderr);
+        throw new TrialWorkerException(error
+            ?? $"trial worker exited with code {process.ExitCode}{(tail.Length > 0 ? $": {tail}" : "")}");
+    }
+
+    /// <summary>The <c>sweep</c> program next to this assembly: its native launcher when present, else through
+    /// the dotnet host running this process.</summary>
+    private static ProcessStartInfo WorkerStart()
+    {
+        var directory = Path.GetDirectoryName(typeof(ProcessTrialExecutor).Assembly.Location)!;
+        var launcher = Path.Combine(directory, OperatingSystem.IsWindows() ? "sweep.exe" : "sweep");
+        var start = File.Exists(launcher)
+            ? new ProcessStartInfo(launcher)
+            : new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { ArgumentList = { Path.Combine(directory, "sweep.dll") } };
+        start.ArgumentList.Add(TrialWorkerProtocol.Command);
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        return start;
+    }
+
+    /// <summary>Decisions come from the reading thread, "cancel" from whichever thread cancels.</summary>
+    private sealed class WorkerInput(StreamWriter writer)
+    {
+        private bool closed;
+
+        public void Send(string line)
+        {
+            lock (writer)
+            {
+                if (closed)
+                    return;
+                try
+                {
+                    writer.WriteLine(line);
+                    writer.Flush();
+                }
+                catch (IOException)
+                {
+                    // The worker has exited; its output (read to the end) says how.
+                }
+            }
+        }
+
+        public void Close()
+        {
+            lock (writer)
+                closed = true;
+        }
+    }
+}
+
+public sealed class TrialWorkerException(string message) : Exception(message);

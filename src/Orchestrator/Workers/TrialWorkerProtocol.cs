@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using Sweep.Orchestrator.Storage;
+using Sweep.Trials.Specs;
+using Sweep.Trials.Training;
+
+namespace Sweep.Orchestrator.Workers;
+
+/// <summary>The first line a trial worker reads: what to train and where.</summary>
+public sealed record TrialWorkerRequest(TrialSpec Spec, TrialRunOptions Options);
+
+public sealed record BatchProgress(int Epoch, int Batch, int BatchCount, double MeanLoss);
+
+/// <summary>One line a trial worker writes; exactly one member is set.</summary>
+public sealed record TrialWorkerMessage(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BatchProgress? Batch = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EpochMetrics? Epoch = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TrialResult? Result = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null);
+
+/// <summary>Newline-delimited JSON over the worker's standard streams. The parent answers every epoch with a
+/// decision line and may send <see cref="Cancel"/> at any time.</summary>
+public static class TrialWorkerProtocol
+{
+    public const string Command = "trial-worker";
+    public const string Continue = "continue";
+    public const string Stop = "stop";
+    public const string Cancel = "cancel";
+
+    public static string Encode<T>(T message) => SweepJson.Serialize(message);
+
+    public static T Decode<T>(string line) => SweepJson.Deserialize<T>(line);
+
+    public static string Encode(EpochDecision decision) => decision == EpochDecision.Stop ? Stop : Continue;
+}
