@@ -21,18 +21,38 @@ public sealed class ProcessTrialExecutor : ITrialExecutor
         using var process = Process.Start(WorkerStart())
             ?? throw new InvalidOperationException("could not start a trial worker process");
         var stderr = new Queue<string>();
-        process.ErrorDataReceived += (_, line) =>
+        void Keep(string line)
         {
-            if (line.Data is null)
-                return;
             lock (stderr)
             {
-                stderr.Enqueue(line.Data);
+                stderr.Enqueue(line);
                 if (stderr.Count > StderrLinesKept)
                     stderr.Dequeue();
             }
+        }
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+                Keep(line.Data);
         };
         process.BeginErrorReadLine();
+        try
+        {
+            return Exchange(process, assignment, options, observer, Keep, cancellationToken) ?? throw new TrialWorkerException(
+                $"trial worker exited with code {process.ExitCode}{Tail(stderr)}");
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>Feeds the worker its trial and its decisions until it ends; its result, or null when it ended
+    /// without one.</summary>
+    private static TrialResult? Exchange(Process process, TrialAssignment assignment, TrialRunOptions options,
+        ITrialObserver observer, Action<string> keep, CancellationToken cancellationToken)
+    {
         var input = new WorkerInput(process.StandardInput);
         input.Send(TrialWorkerProtocol.Encode(new TrialWorkerRequest(assignment.Spec, options)));
         using var cancel = cancellationToken.Register(() => input.Send(TrialWorkerProtocol.Cancel));
@@ -41,7 +61,12 @@ public sealed class ProcessTrialExecutor : ITrialExecutor
         string? error = null;
         while (process.StandardOutput.ReadLine() is { } line)
         {
-            var message = TrialWorkerProtocol.Decode<TrialWorkerMessage>(line);
+            // A native library may print to standard output too: such lines are kept with the worker's errors.
+            if (TrialWorkerProtocol.TryDecode(line) is not { } message)
+            {
+                keep(line);
+                continue;
+            }
             if (message.Batch is { } batch)
                 observer.OnBatch(batch.Epoch, batch.Batch, batch.BatchCount, batch.MeanLoss);
             else if (message.Epoch is { } epoch)
@@ -56,11 +81,13 @@ public sealed class ProcessTrialExecutor : ITrialExecutor
         if (result is not null)
             return result;
         cancellationToken.ThrowIfCancellationRequested();
-        string tail;
-        lock (stderr)
-            tail = string.Join(" | ", stderr);
-        throw new TrialWorkerException(error
-            ?? $"trial worker exited with code {process.ExitCode}{(tail.Length > 0 ? $": {tail}" : "")}");
+        return error is null ? null : throw new TrialWorkerException(error);
+    }
+
+    private static string Tail(Queue<string> lines)
+    {
+        lock (lines)
+            return lines.Count == 0 ? "" : $": {string.Join(" | ", lines)}";
     }
 
     /// <summary>The <c>sweep</c> program next to this assembly: its native launcher when present, else through

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Sweep.Orchestrator.Storage;
 using Sweep.Trials.Specs;
@@ -29,6 +30,21 @@ public static class TrialWorkerProtocol
     public static string Encode<T>(T message) => SweepJson.Serialize(message);
 
     public static T Decode<T>(string line) => SweepJson.Deserialize<T>(line);
+
+    /// <summary>The message on a worker's output line, or null for a line that is not one.</summary>
+    public static TrialWorkerMessage? TryDecode(string line)
+    {
+        if (!line.StartsWith('{'))
+            return null;
+        try
+        {
+            return Decode<TrialWorkerMessage>(line);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     public static string Encode(EpochDecision decision) => decision == EpochDecision.Stop ? Stop : Continue;
 }
