@@ -54,7 +54,7 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
                 new TrialAssignment(leased.Plan, trialSpec, leased.Attempts, spec.SourcePath,
                     projection.RecordedEpochs(leased.Index)));
         }
-        if (!projection.HasActive && projection.Paused.Count > 0)
+        if (!projection.HasActive && projection.HasPaused)
         {
             await ConcludePausedAsync();
             return await LeaseAsync(owner);
@@ -79,7 +79,7 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
     }
 
     private IReadOnlyList<int> Promotable(bool rungsFinal) =>
-        spec.Search.EarlyStopping.Policy == EarlyStoppingPolicy.Asha && projection.Paused.Count > 0
+        spec.Search.EarlyStopping.Policy == EarlyStoppingPolicy.Asha && projection.HasPaused
             ? AshaPromotions.Promotable(spec.Search.EarlyStopping, spec.Baseline.Objective, projection.Paused,
                 projection.ObjectiveCurves, rungsFinal)
             : [];

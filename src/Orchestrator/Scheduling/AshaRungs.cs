@@ -5,8 +5,8 @@ using static Sweep.Orchestrator.Scheduling.Curves;
 namespace Sweep.Orchestrator.Scheduling;
 
 /// <summary>Where a trial stands at an ASHA rung, by its objective so far, among every trial that reached it.</summary>
-/// <param name="Kept">Finite and among the best <paramref name="KeptCount"/> (ties included).</param>
-public sealed record RungStanding(bool Kept, int KeptCount, int Reached, string Description);
+/// <param name="Kept">Finite and among the best ⌊n / reduction⌋ at the rung (ties included).</param>
+public sealed record RungStanding(bool Kept, string Description);
 
 /// <summary>The rung arithmetic shared by the decision at a rung and the promotion of paused trials.</summary>
 public static class AshaRungs
@@ -44,8 +44,7 @@ public static class AshaRungs
             kept = Math.Max(kept, 1);
         var description = $"objective {Show(value)} at rung {rung} against the best {kept} of {recorded.Count}";
         var score = Score(objective.Mode, value);
-        return new RungStanding(kept > 0 && double.IsFinite(score) && score >= recorded[kept - 1], kept,
-            recorded.Count, description);
+        return new RungStanding(kept > 0 && double.IsFinite(score) && score >= recorded[kept - 1], description);
     }
 
     /// <summary>The trial's objective if it stopped at <paramref name="rung"/>: its best epoch up to there; NaN when

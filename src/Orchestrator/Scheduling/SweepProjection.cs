@@ -60,6 +60,8 @@ public sealed class SweepProjection(ObjectiveSpec objective)
     /// <summary>Some trial is pending or running, so it may still reach a rung that paused trials wait at.</summary>
     public bool HasActive => unfinished.Any(index => trials[index].State is TrialState.Pending or TrialState.Running);
 
+    public bool HasPaused => unfinished.Any(index => trials[index].State == TrialState.Paused);
+
     public IReadOnlyList<int> Paused => unfinished.Where(index => trials[index].State == TrialState.Paused).ToList();
 
     public bool AllFinished => unfinished.Count == 0;
