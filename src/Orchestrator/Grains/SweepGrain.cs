@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.EarlyStopping;
 using Sweep.Orchestrator.Scheduling;
 using Sweep.Orchestrator.Search;
 using Sweep.Orchestrator.Specs;
@@ -9,8 +10,9 @@ using Sweep.Trials.Training;
 
 namespace Sweep.Orchestrator.Grains;
 
-/// <summary>Thin: every decision is made by pure code (strategy, early-stopping rule, projection) over the history,
-/// and every change is a conditional write to the store before the projection applies it.</summary>
+/// <summary>Thin: every decision is made by pure code (strategy, early stopper, projection) over the history, and
+/// every change, decisions included, is a conditional write to the store before the projection applies it. The
+/// grain keeps nothing the store does not hold, so a grain rebuilt on any silo acts as this one would have.</summary>
 public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, TimeProvider time,
     IOptions<SweepOptions> options, ILogger<SweepGrain> logger) : Grain, ISweepGrain
 {
@@ -19,8 +21,6 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
     private SweepProjection projection = null!;
     private ISearchStrategy strategy = null!;
     private readonly Dictionary<int, int> epochsByTrial = new();
-    /// <summary>Why a trial told to stop at its last epoch report stops; applied when its slot reports the finish.</summary>
-    private readonly Dictionary<int, EarlyStopDecision> stopDecisions = new();
     private bool complete;
 
     private string SweepId => this.GetPrimaryKeyString();
@@ -41,11 +41,14 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
     {
         var now = time.GetUtcNow();
         // Lazy: the loop returns as soon as it has changed the projection, and a lease is usually the first candidate.
-        foreach (var candidate in Candidates(now))
+        foreach (var (candidate, promotion) in Candidates(now))
         {
-            var leased = await store.TryLeaseAsync(SweepId, candidate, owner, now, now + options.Value.LeaseDuration);
+            var leased = await store.TryLeaseAsync(SweepId, candidate, owner, now, now + options.Value.LeaseDuration,
+                promotion);
             if (leased is null)
                 continue;
+            if (promotion is not null)
+                projection.ApplyPromotion(candidate, promotion);
             projection.Apply(leased);
             LogLeased(candidate, owner, leased.Attempts);
             var trialSpec = specs.Resolve(spec, leased.Plan);
@@ -65,34 +68,35 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
         return new LeaseResponse(complete ? LeaseStatus.SweepFinished : LeaseStatus.NothingYet, null);
     }
 
-    /// <summary>Waiting trials first, then the paused trials ASHA promotes (see <see cref="AshaStopper"/>); once
-    /// nothing is pending or running, the best paused trial of each rung may still go on.</summary>
-    private IEnumerable<int> Candidates(DateTimeOffset now)
+    /// <summary>Waiting trials first, then the paused trials the stopper promotes, with the reason recorded for
+    /// each promotion; once nothing is pending or running, the best paused trial of each rung may still go on.</summary>
+    private IEnumerable<(int Index, string? Promotion)> Candidates(DateTimeOffset now)
     {
         foreach (var trial in projection.Leasable(now))
-            yield return trial.Index;
+            yield return (trial.Index, null);
         foreach (var index in Promotable(rungsFinal: false))
-            yield return index;
+            yield return (index, $"promoted from rung {projection.RecordedEpochs(index)}");
         if (!projection.HasActive)
             foreach (var index in Promotable(rungsFinal: true))
-                yield return index;
+                yield return (index, $"promoted from rung {projection.RecordedEpochs(index)} once no other trial could reach it");
     }
 
-    private IReadOnlyList<int> Promotable(bool rungsFinal) =>
-        spec.Search.EarlyStopping.Policy == EarlyStoppingPolicy.Asha && projection.HasPaused
-            ? AshaPromotions.Promotable(spec.Search.EarlyStopping, spec.Baseline.Objective, projection.Paused,
-                projection.ObjectiveCurves, rungsFinal)
-            : [];
+    private IReadOnlyList<int> Promotable(bool rungsFinal) => projection.HasPaused
+        ? Stopper().Promotable(spec.Search.EarlyStopping, spec.Baseline.Objective, projection.Paused,
+            projection.ObjectiveCurves, rungsFinal)
+        : [];
+
+    private IEarlyStopper Stopper() =>
+        EarlyStoppers.For(spec.Search.EarlyStopping.Policy, trialsWaiting: projection.HasPending);
 
     /// <summary>No trial can reach a rung any more and none of the paused ones is promotable: they end pruned
     /// with the result they reached, and an adaptive strategy may then plan its next round.</summary>
     private async Task ConcludePausedAsync()
     {
-        var curves = projection.ObjectiveCurves;
+        var stopper = Stopper();
         foreach (var index in projection.Paused)
         {
-            var rung = curves.TryGetValue(index, out var curve) ? curve.Count : 0;
-            var message = $"pruned at epoch {rung}: not promoted from rung {rung} once no other trial could reach it";
+            var message = stopper.Conclusion(projection.RecordedEpochs(index));
             if (await store.ConcludePausedAsync(SweepId, index, message, time.GetUtcNow()))
                 LogFinished(index, TrialState.Pruned, projection.Get(index)?.Result?.BestObjective);
             projection.Apply((await store.GetTrialAsync(SweepId, index))!);
@@ -100,28 +104,32 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
         await PlanMoreAsync();
     }
 
+    /// <summary>Records the epoch with its decision in one write. An epoch judged before (a trial resumed from a
+    /// checkpoint replays the epochs it holds) gets the decision stored then.</summary>
     public async Task<EpochDecision> ReportEpochAsync(int index, string owner, EpochMetrics metrics)
     {
-        if (!await store.AppendEpochAsync(SweepId, index, owner, metrics))
+        var decision = projection.DecisionAt(index, metrics.Epoch) ?? Decide(index, metrics);
+        if (!await store.AppendEpochAsync(SweepId, index, owner, metrics, decision))
             return EpochDecision.Stop;
-        projection.Apply(index, metrics);
+        projection.Apply(index, metrics, decision);
         await RenewAsync(index, owner);
-        if (spec.Search.EarlyStopping.Policy == EarlyStoppingPolicy.None || metrics.Epoch >= EpochsOf(index))
-            return EpochDecision.Continue;
-        var stopper = EarlyStoppers.For(spec.Search.EarlyStopping.Policy, trialsWaiting: projection.HasPending);
-        var decision = stopper.ShouldStop(spec.Search.EarlyStopping, spec.Baseline.Objective, index, metrics.Epoch,
-            projection.ObjectiveCurves);
         if (!decision.Stop)
             return EpochDecision.Continue;
-        if (decision.Action == EarlyStopAction.Pause)
+        if (decision.Action == StopAction.Pause)
             LogPaused(index, metrics.Epoch, decision.Reason);
         else
             LogPruned(index, metrics.Epoch, decision.Reason);
-        stopDecisions[index] = decision with
-        {
-            Reason = $"{(decision.Action == EarlyStopAction.Pause ? "paused" : "pruned")} at epoch {metrics.Epoch}: {decision.Reason}",
-        };
         return EpochDecision.Stop;
+    }
+
+    private StopDecision Decide(int index, EpochMetrics metrics)
+    {
+        if (spec.Search.EarlyStopping.Policy == EarlyStoppingPolicy.None)
+            return StopDecision.Continue("early stopping is off");
+        if (metrics.Epoch >= EpochsOf(index))
+            return StopDecision.Continue("the trial's last epoch");
+        return Stopper().ShouldStop(spec.Search.EarlyStopping, spec.Baseline.Objective, index, metrics.Epoch,
+            projection.ObjectiveCurvesWith(index, metrics));
     }
 
     /// <summary>A trial that ran all its epochs completes; early stopping only judges the epochs before its last.</summary>
@@ -154,8 +162,10 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
             LogRetrying(index, trial.Attempts, finished.Message);
             return true;
         }
-        var stop = stopDecisions.Remove(index, out var decision) && finished.State == TrialState.Pruned ? decision : null;
-        if (stop?.Action == EarlyStopAction.Pause)
+        var stop = finished.State == TrialState.Pruned && projection.LastDecision(index) is { Stop: true } last
+            ? last with { Reason = $"{(last.Action == StopAction.Pause ? "paused" : "pruned")} at epoch {projection.RecordedEpochs(index)}: {last.Reason}" }
+            : null;
+        if (stop?.Action == StopAction.Pause)
             return await PauseAsync(index, owner, finished.Result, stop.Reason);
         var message = stop?.Reason ?? finished.Message;
         if (!await store.FinishAsync(SweepId, index, owner, finished.State, finished.Result, message, time.GetUtcNow()))

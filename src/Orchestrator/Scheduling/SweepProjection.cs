@@ -12,6 +12,7 @@ public sealed class SweepProjection(ObjectiveSpec objective)
 {
     private readonly SortedDictionary<int, TrialRecord> trials = new();
     private readonly Dictionary<int, List<EpochMetrics>> epochs = new();
+    private readonly Dictionary<(int Index, int Epoch), StopDecision> decisions = new();
     /// <summary>Pending, running and paused trials, so leasing and the end-of-sweep check never walk the finished ones —
     /// in a sweep of thousands of trials those scans cost more than the trials.</summary>
     private readonly SortedSet<int> unfinished = new();
@@ -25,7 +26,7 @@ public sealed class SweepProjection(ObjectiveSpec objective)
         foreach (var trial in trials)
             projection.Apply(trial);
         foreach (var epoch in epochs.OrderBy(e => e.TrialIndex).ThenBy(e => e.Metrics.Epoch))
-            projection.Apply(epoch.TrialIndex, epoch.Metrics);
+            projection.Apply(epoch.TrialIndex, epoch.Metrics, epoch.Decision);
         return projection;
     }
 
@@ -38,12 +39,30 @@ public sealed class SweepProjection(ObjectiveSpec objective)
             unfinished.Add(trial.Index);
     }
 
-    public void Apply(int index, EpochMetrics metrics)
+    /// <summary>Records an epoch as the store did. A re-run epoch replaces the later ones in the curve, but the
+    /// decisions stored for those later epochs stay: a trial replaying them must meet the same decisions.</summary>
+    public void Apply(int index, EpochMetrics metrics, StopDecision? decision)
     {
         if (!epochs.TryGetValue(index, out var list))
             epochs[index] = list = [];
         list.RemoveAll(e => e.Epoch >= metrics.Epoch);
         list.Add(metrics);
+        if (decision is not null)
+            decisions[(index, metrics.Epoch)] = decision;
+    }
+
+    /// <summary>The decision stored after the trial's epoch, if it was judged.</summary>
+    public StopDecision? DecisionAt(int index, int epoch) => decisions.GetValueOrDefault((index, epoch));
+
+    /// <summary>The decision after the trial's last recorded epoch.</summary>
+    public StopDecision? LastDecision(int index) =>
+        epochs.TryGetValue(index, out var list) && list.Count > 0 ? DecisionAt(index, list[^1].Epoch) : null;
+
+    /// <summary>A promotion changes the stored decision at the trial's rung from Pause to Promoted.</summary>
+    public void ApplyPromotion(int index, string reason)
+    {
+        if (LastDecision(index) is { Action: StopAction.Pause } && epochs[index] is { Count: > 0 } list)
+            decisions[(index, list[^1].Epoch)] = new StopDecision(StopAction.Promoted, reason);
     }
 
     public int RecordedEpochs(int index) => epochs.TryGetValue(index, out var list) ? list.Count : 0;
@@ -72,6 +91,17 @@ public sealed class SweepProjection(ObjectiveSpec objective)
 
     public IReadOnlyDictionary<int, IReadOnlyList<double>> ObjectiveCurves => epochs.ToDictionary(
         e => e.Key, e => (IReadOnlyList<double>)e.Value.Select(objective.ValueOf).ToList());
+
+    /// <summary>The curves as they will be once <paramref name="metrics"/> is recorded for trial
+    /// <paramref name="index"/>: what early stopping judges before the epoch and its decision are written together.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<double>> ObjectiveCurvesWith(int index, EpochMetrics metrics)
+    {
+        var curves = epochs.Where(e => e.Key != index).ToDictionary(
+            e => e.Key, e => (IReadOnlyList<double>)e.Value.Select(objective.ValueOf).ToList());
+        var own = epochs.TryGetValue(index, out var list) ? list.Where(e => e.Epoch < metrics.Epoch) : [];
+        curves[index] = own.Append(metrics).Select(objective.ValueOf).ToList();
+        return curves;
+    }
 
     public SweepProgress Progress()
     {

@@ -28,7 +28,9 @@ public sealed record TrialRecord(
     public int Index => Plan.Index;
 }
 
-public sealed record EpochRecord(int TrialIndex, EpochMetrics Metrics);
+/// <param name="Decision">What early stopping decided after the epoch; null only in sweeps recorded before
+/// decisions were stored.</param>
+public sealed record EpochRecord(int TrialIndex, EpochMetrics Metrics, StopDecision? Decision = null);
 
 /// <summary>Where a sweep lives. Every state change of a trial goes through a conditional write here, so the
 /// store alone decides who holds a trial and a late report from an expired lease is refused.</summary>
@@ -44,16 +46,19 @@ public interface ISweepStore : IAsyncDisposable
 
     /// <summary>Leases a trial that is pending, paused, or running under a lease that expired before
     /// <paramref name="now"/>. Counts an attempt, except for a paused trial, whose promotion continues the same
-    /// attempt, and sets StartedAt on the first one. Returns the leased record, or null if refused.</summary>
+    /// attempt, and sets StartedAt on the first one. Leasing a paused trial also turns the Pause decision of its
+    /// last epoch into Promoted with <paramref name="promotion"/> as the reason, in the same write. Returns the
+    /// leased record, or null if refused.</summary>
     Task<TrialRecord?> TryLeaseAsync(string sweepId, int index, string owner, DateTimeOffset now,
-        DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+        DateTimeOffset expiresAt, string? promotion = null, CancellationToken cancellationToken = default);
 
     /// <summary>Extends the lease; false when <paramref name="owner"/> no longer holds it.</summary>
     Task<bool> RenewLeaseAsync(string sweepId, int index, string owner, DateTimeOffset expiresAt,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Records (or overwrites, for a re-run epoch) one epoch's metrics; false when the lease is not held.</summary>
-    Task<bool> AppendEpochAsync(string sweepId, int index, string owner, EpochMetrics metrics,
+    /// <summary>Records (or overwrites, for a re-run or replayed epoch) one epoch's metrics with the early-stopping
+    /// decision made after it, in one write; false when the lease is not held.</summary>
+    Task<bool> AppendEpochAsync(string sweepId, int index, string owner, EpochMetrics metrics, StopDecision decision,
         CancellationToken cancellationToken = default);
 
     /// <summary>Records the trial's final state and result once; false when the lease is not held or the

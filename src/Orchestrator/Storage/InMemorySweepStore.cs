@@ -11,7 +11,7 @@ public sealed class InMemorySweepStore : ISweepStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SweepRecord> _sweeps = [];
     private readonly Dictionary<(string SweepId, int Index), TrialRecord> _trials = [];
-    private readonly Dictionary<(string SweepId, int Index), SortedDictionary<int, EpochMetrics>> _epochs = [];
+    private readonly Dictionary<(string SweepId, int Index), SortedDictionary<int, EpochRecord>> _epochs = [];
 
     public Task CreateSweepAsync(SweepRecord sweep, CancellationToken cancellationToken = default)
     {
@@ -67,7 +67,7 @@ public sealed class InMemorySweepStore : ISweepStore
     }
 
     public Task<TrialRecord?> TryLeaseAsync(string sweepId, int index, string owner, DateTimeOffset now,
-        DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+        DateTimeOffset expiresAt, string? promotion = null, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -86,6 +86,9 @@ public sealed class InMemorySweepStore : ISweepStore
                 StartedAt = trial.StartedAt ?? now,
             };
             _trials[(sweepId, index)] = leased;
+            if (trial.State == TrialState.Paused && _epochs.TryGetValue((sweepId, index), out var epochs)
+                && epochs.Count > 0 && epochs.Values.Last() is { Decision.Action: StopAction.Pause } last)
+                epochs[last.Metrics.Epoch] = last with { Decision = new StopDecision(StopAction.Promoted, promotion ?? "promoted") };
             return Task.FromResult<TrialRecord?>(leased);
         }
     }
@@ -95,7 +98,7 @@ public sealed class InMemorySweepStore : ISweepStore
         Task.FromResult(UpdateHeld(sweepId, index, owner, trial => trial with { LeaseExpiresAt = expiresAt }));
 
     public Task<bool> AppendEpochAsync(string sweepId, int index, string owner, EpochMetrics metrics,
-        CancellationToken cancellationToken = default)
+        StopDecision decision, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -103,7 +106,7 @@ public sealed class InMemorySweepStore : ISweepStore
                 return Task.FromResult(false);
             if (!_epochs.TryGetValue((sweepId, index), out var epochs))
                 _epochs[(sweepId, index)] = epochs = [];
-            epochs[metrics.Epoch] = metrics;
+            epochs[metrics.Epoch] = new EpochRecord(index, metrics, decision);
             return Task.FromResult(true);
         }
     }
@@ -164,7 +167,7 @@ public sealed class InMemorySweepStore : ISweepStore
             IReadOnlyList<EpochRecord> epochs = _epochs
                 .Where(entry => entry.Key.SweepId == sweepId && (trialIndex is null || entry.Key.Index == trialIndex))
                 .OrderBy(entry => entry.Key.Index)
-                .SelectMany(entry => entry.Value.Values.Select(metrics => new EpochRecord(entry.Key.Index, metrics)))
+                .SelectMany(entry => entry.Value.Values)
                 .ToList();
             return Task.FromResult(epochs);
         }

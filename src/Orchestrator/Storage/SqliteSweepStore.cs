@@ -139,9 +139,20 @@ public sealed class SqliteSweepStore : ISweepStore
     }
 
     public async Task<TrialRecord?> TryLeaseAsync(string sweepId, int index, string owner, DateTimeOffset now,
-        DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+        DateTimeOffset expiresAt, string? promotion = null, CancellationToken cancellationToken = default)
     {
         await using var connection = Connect();
+        await using var transaction = connection.BeginTransaction();
+        // Runs first, while the trial is still paused: a promotion and its lease are one commit.
+        await using (var promote = connection.Command($"""
+                UPDATE epochs SET decision = '{nameof(StopAction.Promoted)}', decision_reason = $promotion
+                WHERE sweep_id = $sweepId AND trial_index = $index AND decision = '{nameof(StopAction.Pause)}'
+                  AND epoch = (SELECT MAX(epoch) FROM epochs WHERE sweep_id = $sweepId AND trial_index = $index)
+                  AND EXISTS (SELECT 1 FROM trials WHERE sweep_id = $sweepId AND trial_index = $index
+                              AND state = '{Paused}');
+                """, transaction)
+            .With("$sweepId", sweepId).With("$index", index).With("$promotion", promotion ?? "promoted"))
+            await promote.ExecuteNonQueryAsync(cancellationToken);
         await using var lease = connection.Command($"""
                 UPDATE trials
                 SET state = '{Running}', attempts = attempts + (state <> '{Paused}'), lease_owner = $owner,
@@ -150,10 +161,13 @@ public sealed class SqliteSweepStore : ISweepStore
                   AND (state IN ('{nameof(TrialState.Pending)}', '{Paused}')
                        OR (state = '{Running}' AND lease_expires_at <= $now))
                 RETURNING {TrialColumns};
-                """)
+                """, transaction)
             .With("$sweepId", sweepId).With("$index", index).With("$owner", owner)
             .With("$now", Time(now)).With("$expiresAt", Time(expiresAt));
-        return (await ReadAllAsync(lease, ReadTrial, cancellationToken)).SingleOrDefault();
+        var leased = (await ReadAllAsync(lease, ReadTrial, cancellationToken)).SingleOrDefault();
+        if (leased is not null)
+            await transaction.CommitAsync(cancellationToken);
+        return leased;
     }
 
     public async Task<bool> RenewLeaseAsync(string sweepId, int index, string owner, DateTimeOffset expiresAt,
@@ -166,19 +180,21 @@ public sealed class SqliteSweepStore : ISweepStore
     }
 
     public async Task<bool> AppendEpochAsync(string sweepId, int index, string owner, EpochMetrics metrics,
-        CancellationToken cancellationToken = default)
+        StopDecision decision, CancellationToken cancellationToken = default)
     {
         await using var connection = Connect();
         // The WHERE is needed before ON CONFLICT anyway (SQLite's upsert-from-SELECT rule) and carries the lease check.
         await using var append = connection.Command($"""
-                INSERT INTO epochs (sweep_id, trial_index, epoch, metrics_json)
-                SELECT $sweepId, $index, $epoch, $metrics
+                INSERT INTO epochs (sweep_id, trial_index, epoch, metrics_json, decision, decision_reason)
+                SELECT $sweepId, $index, $epoch, $metrics, $decision, $reason
                 WHERE EXISTS (SELECT 1 FROM trials WHERE sweep_id = $sweepId AND trial_index = $index
                               AND state = '{Running}' AND lease_owner = $owner)
-                ON CONFLICT (sweep_id, trial_index, epoch) DO UPDATE SET metrics_json = excluded.metrics_json;
+                ON CONFLICT (sweep_id, trial_index, epoch) DO UPDATE SET metrics_json = excluded.metrics_json,
+                    decision = excluded.decision, decision_reason = excluded.decision_reason;
                 """)
             .With("$sweepId", sweepId).With("$index", index).With("$owner", owner)
-            .With("$epoch", metrics.Epoch).With("$metrics", SweepJson.Serialize(metrics));
+            .With("$epoch", metrics.Epoch).With("$metrics", SweepJson.Serialize(metrics))
+            .With("$decision", decision.Action.ToString()).With("$reason", decision.Reason);
         return await append.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -231,7 +247,7 @@ public sealed class SqliteSweepStore : ISweepStore
     {
         await using var connection = Connect();
         await using var select = connection.Command("""
-                SELECT trial_index, metrics_json FROM epochs
+                SELECT trial_index, metrics_json, decision, decision_reason FROM epochs
                 WHERE sweep_id = $sweepId AND ($index IS NULL OR trial_index = $index)
                 ORDER BY trial_index, epoch;
                 """)

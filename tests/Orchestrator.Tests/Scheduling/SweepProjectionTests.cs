@@ -78,11 +78,11 @@ public class SweepProjectionTests
     public void ObjectiveCurves_FollowTheObjectiveMetric_AndARerunEpochDropsTheEpochsAfterIt()
     {
         var projection = new SweepProjection(MinLoss);
-        projection.Apply(0, Epoch(1, valLoss: 0.9));
-        projection.Apply(0, Epoch(2, valLoss: 0.7));
-        projection.Apply(0, Epoch(3, valLoss: 0.6));
-        projection.Apply(1, Epoch(1, valLoss: 1.1));
-        projection.Apply(0, Epoch(2, valLoss: 0.75));
+        projection.Apply(0, Epoch(1, valLoss: 0.9), null);
+        projection.Apply(0, Epoch(2, valLoss: 0.7), null);
+        projection.Apply(0, Epoch(3, valLoss: 0.6), null);
+        projection.Apply(1, Epoch(1, valLoss: 1.1), null);
+        projection.Apply(0, Epoch(2, valLoss: 0.75), null);
 
         var curves = projection.ObjectiveCurves;
 

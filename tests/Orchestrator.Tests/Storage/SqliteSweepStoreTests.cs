@@ -26,7 +26,7 @@ public sealed class SqliteSweepStoreTests : SweepStoreContract
         await Store.CreateSweepAsync(sweep);
         await Store.AddTrialsAsync(sweep.Id, Plans(3));
         await Store.TryLeaseAsync(sweep.Id, 0, "worker-a", T0, T0.AddMinutes(1));
-        await Store.AppendEpochAsync(sweep.Id, 0, "worker-a", Epoch(1, valLoss: double.NaN));
+        await Store.AppendEpochAsync(sweep.Id, 0, "worker-a", Epoch(1, valLoss: double.NaN), Goes);
         await Store.TryLeaseAsync(sweep.Id, 1, "worker-a", T0, T0.AddMinutes(1));
         await Store.FinishAsync(sweep.Id, 1, "worker-a", TrialState.Diverged, DivergedResult(), "nan", T0.AddSeconds(9));
         var trialsBefore = await Store.GetTrialsAsync(sweep.Id);
@@ -40,7 +40,31 @@ public sealed class SqliteSweepStoreTests : SweepStoreContract
         Assert.Equal(TrialState.Running, trialsAfter[0].State);
         Assert.Equal(TrialState.Diverged, trialsAfter[1].State);
         Assert.True(double.IsNaN(Assert.Single(await reopened.GetEpochsAsync(sweep.Id, 0)).Metrics.ValLoss));
-        Assert.True(await reopened.AppendEpochAsync(sweep.Id, 0, "worker-a", Epoch(2)));
+        Assert.True(await reopened.AppendEpochAsync(sweep.Id, 0, "worker-a", Epoch(2), Goes));
+    }
+
+    [Fact]
+    public async Task AVersion1File_GainsDecisionColumns_AndKeepsItsEpochsWithoutDecisions()
+    {
+        var sweep = NewSweep();
+        await Store.CreateSweepAsync(sweep);
+        await Store.AddTrialsAsync(sweep.Id, Plans(1));
+        await Store.TryLeaseAsync(sweep.Id, 0, "worker-a", T0, T0.AddMinutes(1));
+        await Store.AppendEpochAsync(sweep.Id, 0, "worker-a", Epoch(1), Goes);
+        await Store.DisposeAsync();
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            await using var downgrade = connection.CreateCommand();
+            downgrade.CommandText = "ALTER TABLE epochs DROP COLUMN decision; ALTER TABLE epochs DROP COLUMN decision_reason; PRAGMA user_version = 1;";
+            await downgrade.ExecuteNonQueryAsync();
+        }
+
+        await using var reopened = SqliteSweepStore.Open(DatabasePath);
+
+        Assert.Null(Assert.Single(await reopened.GetEpochsAsync(sweep.Id, 0)).Decision);
+        Assert.True(await reopened.AppendEpochAsync(sweep.Id, 0, "worker-a", Epoch(2), Goes));
+        Assert.Equal(Goes, (await reopened.GetEpochsAsync(sweep.Id, 0))[1].Decision);
     }
 
     [Fact]
@@ -55,7 +79,7 @@ public sealed class SqliteSweepStoreTests : SweepStoreContract
         Assert.NotNull(await other.TryLeaseAsync(sweep.Id, 0, "process-b", T0, T0.AddMinutes(1)));
         Assert.Null(await Store.TryLeaseAsync(sweep.Id, 0, "process-a", T0.AddSeconds(30), T0.AddMinutes(2)));
         Assert.False(await Store.FinishAsync(sweep.Id, 0, "process-a", TrialState.Completed, Result(), null, T0));
-        Assert.True(await other.AppendEpochAsync(sweep.Id, 0, "process-b", Epoch(1)));
+        Assert.True(await other.AppendEpochAsync(sweep.Id, 0, "process-b", Epoch(1), Goes));
         Assert.True(await other.FinishAsync(sweep.Id, 0, "process-b", TrialState.Completed, Result(), null, T0));
 
         var seen = await Store.GetTrialAsync(sweep.Id, 0);

@@ -1,3 +1,4 @@
+using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Search;
 using Sweep.Orchestrator.Storage;
 using Sweep.Trials.Training;
@@ -20,6 +21,8 @@ internal static class StoreTestData
         Enumerable.Range(0, count)
             .Select(index => Plan(index, new ParameterChange("training.lr", $"0.{index + 1}", "0.001")))
             .ToList();
+
+    public static readonly StopDecision Goes = StopDecision.Continue("kept");
 
     public static EpochMetrics Epoch(int epoch, double valLoss = 0.5, double valAccuracy = 0.8) =>
         new(epoch, TrainLoss: 0.4 + epoch, TrainAccuracy: 0.85, ValLoss: valLoss, ValAccuracy: valAccuracy,

@@ -96,7 +96,7 @@ public abstract class SweepStoreContract : IAsyncLifetime
         await Store.AddTrialsAsync("a", Plans(2));
         await Store.AddTrialsAsync("b", Plans(3));
         await Store.TryLeaseAsync("a", 0, "worker", T0, LeaseEnd);
-        await Store.AppendEpochAsync("a", 0, "worker", Epoch(1));
+        await Store.AppendEpochAsync("a", 0, "worker", Epoch(1), Goes);
 
         Assert.Equal(2, (await Store.GetTrialsAsync("a")).Count);
         Assert.Equal(3, (await Store.GetTrialsAsync("b")).Count);
@@ -193,9 +193,9 @@ public abstract class SweepStoreContract : IAsyncLifetime
         await SeedAsync(2);
         await Store.TryLeaseAsync(SweepId, 1, "worker-a", T0, LeaseEnd);
 
-        Assert.False(await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(1)));
-        Assert.False(await Store.AppendEpochAsync(SweepId, 1, "worker-b", Epoch(1)));
-        Assert.False(await Store.AppendEpochAsync(SweepId, 9, "worker-a", Epoch(1)));
+        Assert.False(await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(1), Goes));
+        Assert.False(await Store.AppendEpochAsync(SweepId, 1, "worker-b", Epoch(1), Goes));
+        Assert.False(await Store.AppendEpochAsync(SweepId, 9, "worker-a", Epoch(1), Goes));
 
         Assert.Empty(await Store.GetEpochsAsync(SweepId));
     }
@@ -205,16 +205,51 @@ public abstract class SweepStoreContract : IAsyncLifetime
     {
         await SeedAsync(1);
         await Store.TryLeaseAsync(SweepId, 0, "worker-a", T0, LeaseEnd);
-        await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(1, valLoss: 0.9));
-        await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(2, valLoss: 0.8));
+        await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(1, valLoss: 0.9), Goes);
+        await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(2, valLoss: 0.8), Goes);
         // The worker died after epoch 2; its successor resumes from the epoch-1 checkpoint and re-runs epoch 2.
         await Store.TryLeaseAsync(SweepId, 0, "worker-b", LeaseEnd, LeaseEnd.AddMinutes(1));
 
-        Assert.True(await Store.AppendEpochAsync(SweepId, 0, "worker-b", Epoch(2, valLoss: 0.7)));
+        Assert.True(await Store.AppendEpochAsync(SweepId, 0, "worker-b", Epoch(2, valLoss: 0.7), Goes));
 
         var epochs = await Store.GetEpochsAsync(SweepId, 0);
         Assert.Equal([1, 2], epochs.Select(epoch => epoch.Metrics.Epoch));
         Assert.Equal([0.9, 0.7], epochs.Select(epoch => epoch.Metrics.ValLoss));
+    }
+
+    [Fact]
+    public async Task AppendEpoch_StoresTheDecisionWithTheEpoch_AndAReRunReplacesIt()
+    {
+        await SeedAsync(1);
+        await Store.TryLeaseAsync(SweepId, 0, "worker-a", T0, LeaseEnd);
+        await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(1), Goes);
+        await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(2), StopDecision.Prune("worse than the median"));
+
+        Assert.Equal([Goes, StopDecision.Prune("worse than the median")],
+            (await Store.GetEpochsAsync(SweepId, 0)).Select(epoch => epoch.Decision));
+
+        await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(2), StopDecision.Pause("waits at rung 2"));
+        Assert.Equal(StopDecision.Pause("waits at rung 2"), (await Store.GetEpochsAsync(SweepId, 0))[1].Decision);
+    }
+
+    [Fact]
+    public async Task Lease_OfAPausedTrial_TurnsThePauseAtItsLastEpochIntoAPromotion()
+    {
+        await SeedAsync(2);
+        await Store.TryLeaseAsync(SweepId, 0, "worker-a", T0, LeaseEnd);
+        await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(1), Goes);
+        await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(2), StopDecision.Pause("waits at rung 2"));
+        await Store.PauseAsync(SweepId, 0, "worker-a", Result(), "paused at epoch 2");
+        await Store.TryLeaseAsync(SweepId, 1, "worker-b", T0, LeaseEnd);
+        await Store.AppendEpochAsync(SweepId, 1, "worker-b", Epoch(1), StopDecision.Pause("waits at rung 1"));
+
+        Assert.NotNull(await Store.TryLeaseAsync(SweepId, 0, "worker-c", T0, LeaseEnd, "promoted from rung 2"));
+
+        Assert.Equal([Goes, new StopDecision(StopAction.Promoted, "promoted from rung 2")],
+            (await Store.GetEpochsAsync(SweepId, 0)).Select(epoch => epoch.Decision));
+        // Only a paused trial's lease promotes: trial 1 is running, and its pause is not touched by a refused lease.
+        Assert.Null(await Store.TryLeaseAsync(SweepId, 1, "worker-c", T0, LeaseEnd, "promoted"));
+        Assert.Equal(StopAction.Pause, Assert.Single(await Store.GetEpochsAsync(SweepId, 1)).Decision!.Action);
     }
 
     [Fact]
@@ -225,8 +260,8 @@ public abstract class SweepStoreContract : IAsyncLifetime
         await Store.TryLeaseAsync(SweepId, 1, "worker-b", T0, LeaseEnd);
         foreach (var epoch in new[] { 3, 1, 2 })
         {
-            await Store.AppendEpochAsync(SweepId, 1, "worker-b", Epoch(epoch, valLoss: 10 + epoch));
-            await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(epoch, valLoss: epoch == 3 ? double.NaN : epoch));
+            await Store.AppendEpochAsync(SweepId, 1, "worker-b", Epoch(epoch, valLoss: 10 + epoch), Goes);
+            await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(epoch, valLoss: epoch == 3 ? double.NaN : epoch), Goes);
         }
 
         var all = await Store.GetEpochsAsync(SweepId);
@@ -257,7 +292,7 @@ public abstract class SweepStoreContract : IAsyncLifetime
         Assert.Equal(SweepJson.Serialize(Result()), SweepJson.Serialize(trial.Result));
         Assert.Null(trial.LeaseOwner);
         Assert.Null(trial.LeaseExpiresAt);
-        Assert.False(await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(3)));
+        Assert.False(await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(3), Goes));
     }
 
     [Fact]
@@ -268,7 +303,7 @@ public abstract class SweepStoreContract : IAsyncLifetime
         await Store.TryLeaseAsync(SweepId, 0, "worker-b", LeaseEnd, LeaseEnd.AddMinutes(1));
 
         Assert.False(await Store.FinishAsync(SweepId, 0, "worker-a", TrialState.Failed, null, "late", LeaseEnd));
-        Assert.False(await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(1)));
+        Assert.False(await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(1), Goes));
         Assert.True(await Store.FinishAsync(SweepId, 0, "worker-b", TrialState.Pruned, Result(TrialOutcome.Pruned),
             null, LeaseEnd.AddSeconds(10)));
 
@@ -304,7 +339,7 @@ public abstract class SweepStoreContract : IAsyncLifetime
         Assert.Null(released.LeaseExpiresAt);
         Assert.Equal("stopped by the user", released.Message);
         Assert.Equal(1, released.Attempts);
-        Assert.False(await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(1)));
+        Assert.False(await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(1), Goes));
 
         var again = await Store.TryLeaseAsync(SweepId, 0, "worker-c", T0.AddSeconds(1), LeaseEnd);
         Assert.Equal(2, again!.Attempts);
@@ -327,7 +362,7 @@ public abstract class SweepStoreContract : IAsyncLifetime
         Assert.Null(paused.LeaseOwner);
         Assert.Null(paused.FinishedAt);
         Assert.Equal(SweepJson.Serialize(reached), SweepJson.Serialize(paused.Result!));
-        Assert.False(await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(2)));
+        Assert.False(await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(2), Goes));
     }
 
     [Fact]
@@ -340,7 +375,7 @@ public abstract class SweepStoreContract : IAsyncLifetime
         var promoted = await Store.TryLeaseAsync(SweepId, 0, "worker-b", T0.AddSeconds(5), LeaseEnd);
 
         Assert.Equal((TrialState.Running, "worker-b", 1, T0), (promoted!.State, promoted.LeaseOwner, promoted.Attempts, promoted.StartedAt!.Value));
-        Assert.True(await Store.AppendEpochAsync(SweepId, 0, "worker-b", Epoch(2)));
+        Assert.True(await Store.AppendEpochAsync(SweepId, 0, "worker-b", Epoch(2), Goes));
         Assert.Null(await Store.TryLeaseAsync(SweepId, 0, "worker-c", T0.AddSeconds(6), LeaseEnd));
     }
 

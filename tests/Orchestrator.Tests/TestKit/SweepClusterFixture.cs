@@ -18,6 +18,10 @@ public sealed class SweepClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
+    /// <summary>As if the silo holding the grains had gone: the next call activates them afresh from the store.</summary>
+    public Task DeactivateAllGrainsAsync() =>
+        Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
     internal async Task<TestSweep> CreateSweepAsync(string specText, string label = "sweep")
     {
         var id = TestSweeps.NewId(label);

@@ -55,7 +55,10 @@ internal static class SqliteRows
     }
 
     public static EpochRecord ReadEpoch(SqliteDataReader reader) =>
-        new(reader.GetInt32(0), SweepJson.Deserialize<EpochMetrics>(reader.GetString(1)));
+        new(reader.GetInt32(0), SweepJson.Deserialize<EpochMetrics>(reader.GetString(1)),
+            NullableString(reader, 2) is { } action
+                ? new StopDecision(Enum.Parse<StopAction>(action), reader.GetString(3))
+                : null);
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

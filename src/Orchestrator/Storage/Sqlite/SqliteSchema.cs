@@ -5,7 +5,7 @@ namespace Sweep.Orchestrator.Storage.Sqlite;
 /// <summary>Creates the tables of <c>sweep.db</c> and sets each connection up for durability and sharing.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>synchronous=NORMAL in WAL mode writes every commit to the write-ahead log before the method returns
     /// but syncs the log to disk only at checkpoints: whatever a method returned for survives a kill -9 or a crash
@@ -49,6 +49,8 @@ internal static class SqliteSchema
             trial_index   INTEGER NOT NULL,
             epoch         INTEGER NOT NULL,
             metrics_json  TEXT    NOT NULL,
+            decision      TEXT,
+            decision_reason TEXT,
             PRIMARY KEY (sweep_id, trial_index, epoch),
             FOREIGN KEY (sweep_id, trial_index) REFERENCES trials(sweep_id, trial_index)
         );
@@ -70,8 +72,18 @@ internal static class SqliteSchema
         if (storedVersion > Version)
             throw new SweepStoreFileException(file,
                 $"schema version: expected {Version} or older but the file has {storedVersion} (written by a newer sweep)");
-        using var create = connection.Command(Tables + $"PRAGMA user_version = {Version};", transaction);
+        using var create = connection.Command(Tables, transaction);
         create.ExecuteNonQuery();
+        if (storedVersion == 1)
+        {
+            // Version 1 stored no early-stopping decisions; its epochs keep a null decision.
+            using var addDecisions = connection.Command(
+                "ALTER TABLE epochs ADD COLUMN decision TEXT; ALTER TABLE epochs ADD COLUMN decision_reason TEXT;",
+                transaction);
+            addDecisions.ExecuteNonQuery();
+        }
+        using var setVersion = connection.Command($"PRAGMA user_version = {Version};", transaction);
+        setVersion.ExecuteNonQuery();
         transaction.Commit();
     }
 }

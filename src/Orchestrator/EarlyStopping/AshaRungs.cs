@@ -1,8 +1,8 @@
 using Sweep.Orchestrator.Specs;
 using Sweep.Trials.Specs;
-using static Sweep.Orchestrator.Scheduling.Curves;
+using static Sweep.Orchestrator.EarlyStopping.Curves;
 
-namespace Sweep.Orchestrator.Scheduling;
+namespace Sweep.Orchestrator.EarlyStopping;
 
 /// <summary>Where a trial stands at an ASHA rung, by its objective so far, among every trial that reached it.</summary>
 /// <param name="Kept">Finite and among the best ⌊n / reduction⌋ at the rung (ties included).</param>

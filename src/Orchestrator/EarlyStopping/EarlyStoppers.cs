@@ -1,6 +1,6 @@
 using Sweep.Orchestrator.Specs;
 
-namespace Sweep.Orchestrator.Scheduling;
+namespace Sweep.Orchestrator.EarlyStopping;
 
 public static class EarlyStoppers
 {

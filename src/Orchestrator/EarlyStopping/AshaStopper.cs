@@ -1,8 +1,9 @@
+using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Specs;
 using Sweep.Trials.Specs;
-using static Sweep.Orchestrator.Scheduling.Curves;
+using static Sweep.Orchestrator.EarlyStopping.Curves;
 
-namespace Sweep.Orchestrator.Scheduling;
+namespace Sweep.Orchestrator.EarlyStopping;
 
 /// <summary>Asynchronous successive halving by promotion (Li et al. 2018, "A System for Massively Parallel
 /// Hyperparameter Tuning", Algorithm 2). Rungs lie at epochs grace × reduction^k (k = 0, 1, …). A trial reaching a
@@ -17,22 +18,27 @@ namespace Sweep.Orchestrator.Scheduling;
 /// <param name="trialsWaiting">Trials of the sweep are pending, so a slot has other work.</param>
 public sealed class AshaStopper(bool trialsWaiting = false) : IEarlyStopper
 {
-    public EarlyStopDecision ShouldStop(EarlyStoppingSpec spec, ObjectiveSpec objective, int trialIndex, int epoch,
+    public StopDecision ShouldStop(EarlyStoppingSpec spec, ObjectiveSpec objective, int trialIndex, int epoch,
         IReadOnlyDictionary<int, IReadOnlyList<double>> objectiveCurves)
     {
         Own(objectiveCurves, trialIndex, epoch);
         AshaRungs.Require(spec);
         if (epoch < spec.GraceEpochs)
-            return EarlyStopDecision.Continue($"epoch {epoch} is before the grace epoch {spec.GraceEpochs}");
+            return StopDecision.Continue($"epoch {epoch} is before the grace epoch {spec.GraceEpochs}");
         var rung = AshaRungs.NextRungFrom(spec, epoch);
         if (rung != epoch)
-            return EarlyStopDecision.Continue($"epoch {epoch} is not a rung; the next one is epoch {rung}");
+            return StopDecision.Continue($"epoch {epoch} is not a rung; the next one is epoch {rung}");
 
         var standing = AshaRungs.Standing(spec, objective, trialIndex, epoch, objectiveCurves, atLeastOne: false);
         if (!standing.Kept)
-            return EarlyStopDecision.Pause($"{standing.Description}: waits for promotion");
+            return StopDecision.Pause($"{standing.Description}: waits for promotion");
         return trialsWaiting
-            ? EarlyStopDecision.Pause($"{standing.Description}: waits while untried trials run")
-            : EarlyStopDecision.Continue($"{standing.Description}: kept");
+            ? StopDecision.Pause($"{standing.Description}: waits while untried trials run")
+            : StopDecision.Continue($"{standing.Description}: kept");
     }
+
+    public IReadOnlyList<int> Promotable(EarlyStoppingSpec spec, ObjectiveSpec objective,
+        IReadOnlyCollection<int> paused, IReadOnlyDictionary<int, IReadOnlyList<double>> objectiveCurves,
+        bool rungsFinal) =>
+        AshaPromotions.Promotable(spec, objective, paused, objectiveCurves, rungsFinal);
 }

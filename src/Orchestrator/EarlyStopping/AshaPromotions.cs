@@ -1,7 +1,7 @@
 using Sweep.Orchestrator.Specs;
 using Sweep.Trials.Specs;
 
-namespace Sweep.Orchestrator.Scheduling;
+namespace Sweep.Orchestrator.EarlyStopping;
 
 /// <summary>Which paused trials ASHA resumes now, in the order to resume them: the highest rung first (it is
 /// closest to a finished trial), then the best objective, then the lowest index.</summary>

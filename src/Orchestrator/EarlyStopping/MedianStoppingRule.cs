@@ -1,9 +1,10 @@
 using Sweep.Orchestrator.Search;
+using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Specs;
 using Sweep.Trials.Specs;
-using static Sweep.Orchestrator.Scheduling.Curves;
+using static Sweep.Orchestrator.EarlyStopping.Curves;
 
-namespace Sweep.Orchestrator.Scheduling;
+namespace Sweep.Orchestrator.EarlyStopping;
 
 /// <summary>The median stopping rule (Golovin et al. 2017, "Google Vizier"; Ray's MedianStoppingRule): from the
 /// grace epoch on, a trial stops when its best objective so far is strictly worse than the median of the other
@@ -12,16 +13,16 @@ namespace Sweep.Orchestrator.Scheduling;
 /// <c>MinTrials</c> of them are needed before anyone is compared.</summary>
 public sealed class MedianStoppingRule : IEarlyStopper
 {
-    public EarlyStopDecision ShouldStop(EarlyStoppingSpec spec, ObjectiveSpec objective, int trialIndex, int epoch,
+    public StopDecision ShouldStop(EarlyStoppingSpec spec, ObjectiveSpec objective, int trialIndex, int epoch,
         IReadOnlyDictionary<int, IReadOnlyList<double>> objectiveCurves)
     {
         var own = Own(objectiveCurves, trialIndex, epoch);
         if (epoch < spec.GraceEpochs)
-            return EarlyStopDecision.Continue($"epoch {epoch} is before the grace epoch {spec.GraceEpochs}");
+            return StopDecision.Continue($"epoch {epoch} is before the grace epoch {spec.GraceEpochs}");
 
         var finite = own.Take(epoch).Where(double.IsFinite).ToList();
         if (finite.Count == 0)
-            return EarlyStopDecision.StopNow($"no finite objective by epoch {epoch}");
+            return StopDecision.Prune($"no finite objective by epoch {epoch}");
         var best = objective.Mode == ObjectiveMode.Max ? finite.Max() : finite.Min();
 
         var averages = objectiveCurves
@@ -31,15 +32,15 @@ public sealed class MedianStoppingRule : IEarlyStopper
             .ToList();
         var needed = Math.Max(1, spec.MinTrials);
         if (averages.Count < needed)
-            return EarlyStopDecision.Continue(
+            return StopDecision.Continue(
                 $"{averages.Count} other trials reached epoch {epoch}; the median rule needs {needed}");
 
         var median = Median(averages);
         var comparison = $"best {Show(best)} by epoch {epoch} against the median {Show(median)} of "
             + $"{averages.Count} other trials' running averages";
         return ObjectiveGain.IsBetter(objective.Mode, median, best)
-            ? EarlyStopDecision.StopNow($"{comparison}: worse")
-            : EarlyStopDecision.Continue($"{comparison}: not worse");
+            ? StopDecision.Prune($"{comparison}: worse")
+            : StopDecision.Continue($"{comparison}: not worse");
     }
 
     public static double Median(IReadOnlyList<double> values)

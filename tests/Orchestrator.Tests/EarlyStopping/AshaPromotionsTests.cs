@@ -1,8 +1,9 @@
-using Sweep.Orchestrator.Scheduling;
+using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.EarlyStopping;
 using Sweep.Orchestrator.Specs;
 using Sweep.Trials.Specs;
 
-namespace Sweep.Orchestrator.Tests.Scheduling;
+namespace Sweep.Orchestrator.Tests.EarlyStopping;
 
 public class AshaPromotionsTests
 {

@@ -1,8 +1,9 @@
-using Sweep.Orchestrator.Scheduling;
+using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.EarlyStopping;
 using Sweep.Orchestrator.Specs;
 using Sweep.Trials.Specs;
 
-namespace Sweep.Orchestrator.Tests.Scheduling;
+namespace Sweep.Orchestrator.Tests.EarlyStopping;
 
 public class MedianStoppingRuleTests
 {
@@ -21,7 +22,7 @@ public class MedianStoppingRuleTests
         [2] = [0.6, 0.8, 1.0],
     };
 
-    private static EarlyStopDecision Decide(IReadOnlyList<double> own, int epoch, ObjectiveSpec? objective = null,
+    private static StopDecision Decide(IReadOnlyList<double> own, int epoch, ObjectiveSpec? objective = null,
         Dictionary<int, IReadOnlyList<double>>? others = null)
     {
         var curves = others ?? Others();

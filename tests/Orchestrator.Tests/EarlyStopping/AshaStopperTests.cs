@@ -1,8 +1,9 @@
-using Sweep.Orchestrator.Scheduling;
+using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.EarlyStopping;
 using Sweep.Orchestrator.Specs;
 using Sweep.Trials.Specs;
 
-namespace Sweep.Orchestrator.Tests.Scheduling;
+namespace Sweep.Orchestrator.Tests.EarlyStopping;
 
 public class AshaStopperTests
 {
@@ -22,7 +23,7 @@ public class AshaStopperTests
         [4] = [0.1, 0.2, 0.90, 0.95],
     };
 
-    private static EarlyStopDecision Decide(IReadOnlyList<double> own, int epoch, EarlyStoppingSpec? spec = null,
+    private static StopDecision Decide(IReadOnlyList<double> own, int epoch, EarlyStoppingSpec? spec = null,
         ObjectiveSpec? objective = null, Dictionary<int, IReadOnlyList<double>>? earlier = null,
         bool trialsWaiting = false)
     {
@@ -34,8 +35,8 @@ public class AshaStopperTests
     [Fact]
     public void ATrialIsJudgedByItsBestEpochSoFar_NotByTheRungEpochAlone()
     {
-        Assert.Equal(EarlyStopAction.Continue, Decide([0.1, 0.95, 0.3], epoch: 3).Action);
-        Assert.Equal(EarlyStopAction.Pause, Decide([0.75, 0.1, 0.3], epoch: 3).Action);
+        Assert.Equal(StopAction.Continue, Decide([0.1, 0.95, 0.3], epoch: 3).Action);
+        Assert.Equal(StopAction.Pause, Decide([0.75, 0.1, 0.3], epoch: 3).Action);
     }
 
     [Fact]
@@ -43,15 +44,15 @@ public class AshaStopperTests
     {
         var decision = Decide([0.1, 0.2, 0.99], epoch: 3, trialsWaiting: true);
 
-        Assert.Equal(EarlyStopAction.Pause, decision.Action);
+        Assert.Equal(StopAction.Pause, decision.Action);
         Assert.Contains("waits while untried trials run", decision.Reason);
     }
 
     [Theory]
-    [InlineData(0.85, EarlyStopAction.Continue)]
-    [InlineData(0.80, EarlyStopAction.Continue)]
-    [InlineData(0.75, EarlyStopAction.Pause)]
-    public void AtARung_OnlyTheTopThirdOfRecordedValuesContinues_TheRestPause(double own, EarlyStopAction action)
+    [InlineData(0.85, StopAction.Continue)]
+    [InlineData(0.80, StopAction.Continue)]
+    [InlineData(0.75, StopAction.Pause)]
+    public void AtARung_OnlyTheTopThirdOfRecordedValuesContinues_TheRestPause(double own, StopAction action)
     {
         // Six values at rung 3 keep the best two: 0.9 and the better of 0.8 and the trial's own (ties continue).
         var decision = Decide([0.1, 0.2, own], epoch: 3);
@@ -74,10 +75,10 @@ public class AshaStopperTests
     {
         var earlier = new Dictionary<int, IReadOnlyList<double>> { [0] = [0.5] };
 
-        Assert.Equal(EarlyStopAction.Pause, Decide([0.9], epoch: 1, earlier: earlier).Action);
+        Assert.Equal(StopAction.Pause, Decide([0.9], epoch: 1, earlier: earlier).Action);
         earlier[1] = [0.4];
-        Assert.Equal(EarlyStopAction.Continue, Decide([0.9], epoch: 1, earlier: earlier).Action);
-        Assert.Equal(EarlyStopAction.Pause, Decide([0.45], epoch: 1, earlier: earlier).Action);
+        Assert.Equal(StopAction.Continue, Decide([0.9], epoch: 1, earlier: earlier).Action);
+        Assert.Equal(StopAction.Pause, Decide([0.45], epoch: 1, earlier: earlier).Action);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Sweep.Orchestrator.Scheduling;
+namespace Sweep.Orchestrator.EarlyStopping;
 
 /// <summary>Reading the objective curves handed to early stoppers.</summary>
 internal static class Curves
