@@ -30,7 +30,10 @@ public sealed record TrialRecord(
 
 /// <param name="Decision">What early stopping decided after the epoch; null only in sweeps recorded before
 /// decisions were stored.</param>
-public sealed record EpochRecord(int TrialIndex, EpochMetrics Metrics, StopDecision? Decision = null);
+/// <param name="RecordedBy">The lease owner whose report the store accepted: the writer of the only checkpoint of
+/// that epoch a resumed trial may use. Null in sweeps recorded before writers were stored.</param>
+public sealed record EpochRecord(int TrialIndex, EpochMetrics Metrics, StopDecision? Decision = null,
+    string? RecordedBy = null);
 
 /// <summary>Where a sweep lives. Every state change of a trial goes through a conditional write here, so the
 /// store alone decides who holds a trial and a late report from an expired lease is refused.</summary>
@@ -56,8 +59,8 @@ public interface ISweepStore : IAsyncDisposable
     Task<bool> RenewLeaseAsync(string sweepId, int index, string owner, DateTimeOffset expiresAt,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Records (or overwrites, for a re-run or replayed epoch) one epoch's metrics with the early-stopping
-    /// decision made after it, in one write; false when the lease is not held.</summary>
+    /// <summary>Records (or overwrites, for a re-run epoch) one epoch's metrics with the early-stopping decision made
+    /// after it and the owner that reported it, in one write; false when the lease is not held.</summary>
     Task<bool> AppendEpochAsync(string sweepId, int index, string owner, EpochMetrics metrics, StopDecision decision,
         CancellationToken cancellationToken = default);
 

@@ -106,7 +106,7 @@ public sealed class InMemorySweepStore : ISweepStore
                 return Task.FromResult(false);
             if (!_epochs.TryGetValue((sweepId, index), out var epochs))
                 _epochs[(sweepId, index)] = epochs = [];
-            epochs[metrics.Epoch] = new EpochRecord(index, metrics, decision);
+            epochs[metrics.Epoch] = new EpochRecord(index, metrics, decision, owner);
             return Task.FromResult(true);
         }
     }

@@ -185,12 +185,13 @@ public sealed class SqliteSweepStore : ISweepStore
         await using var connection = Connect();
         // The WHERE is needed before ON CONFLICT anyway (SQLite's upsert-from-SELECT rule) and carries the lease check.
         await using var append = connection.Command($"""
-                INSERT INTO epochs (sweep_id, trial_index, epoch, metrics_json, decision, decision_reason)
-                SELECT $sweepId, $index, $epoch, $metrics, $decision, $reason
+                INSERT INTO epochs (sweep_id, trial_index, epoch, metrics_json, decision, decision_reason, recorded_by)
+                SELECT $sweepId, $index, $epoch, $metrics, $decision, $reason, $owner
                 WHERE EXISTS (SELECT 1 FROM trials WHERE sweep_id = $sweepId AND trial_index = $index
                               AND state = '{Running}' AND lease_owner = $owner)
                 ON CONFLICT (sweep_id, trial_index, epoch) DO UPDATE SET metrics_json = excluded.metrics_json,
-                    decision = excluded.decision, decision_reason = excluded.decision_reason;
+                    decision = excluded.decision, decision_reason = excluded.decision_reason,
+                    recorded_by = excluded.recorded_by;
                 """)
             .With("$sweepId", sweepId).With("$index", index).With("$owner", owner)
             .With("$epoch", metrics.Epoch).With("$metrics", SweepJson.Serialize(metrics))
@@ -247,7 +248,7 @@ public sealed class SqliteSweepStore : ISweepStore
     {
         await using var connection = Connect();
         await using var select = connection.Command("""
-                SELECT trial_index, metrics_json, decision, decision_reason FROM epochs
+                SELECT trial_index, metrics_json, decision, decision_reason, recorded_by FROM epochs
                 WHERE sweep_id = $sweepId AND ($index IS NULL OR trial_index = $index)
                 ORDER BY trial_index, epoch;
                 """)

@@ -56,13 +56,15 @@ public sealed class SqliteSweepStoreTests : SweepStoreContract
         {
             connection.Open();
             await using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "ALTER TABLE epochs DROP COLUMN decision; ALTER TABLE epochs DROP COLUMN decision_reason; PRAGMA user_version = 1;";
+            downgrade.CommandText = "ALTER TABLE epochs DROP COLUMN decision; ALTER TABLE epochs DROP COLUMN decision_reason; ALTER TABLE epochs DROP COLUMN recorded_by; PRAGMA user_version = 1;";
             await downgrade.ExecuteNonQueryAsync();
         }
 
         await using var reopened = SqliteSweepStore.Open(DatabasePath);
 
-        Assert.Null(Assert.Single(await reopened.GetEpochsAsync(sweep.Id, 0)).Decision);
+        var old = Assert.Single(await reopened.GetEpochsAsync(sweep.Id, 0));
+        Assert.Null(old.Decision);
+        Assert.Null(old.RecordedBy);
         Assert.True(await reopened.AppendEpochAsync(sweep.Id, 0, "worker-a", Epoch(2), Goes));
         Assert.Equal(Goes, (await reopened.GetEpochsAsync(sweep.Id, 0))[1].Decision);
     }

@@ -215,6 +215,7 @@ public abstract class SweepStoreContract : IAsyncLifetime
         var epochs = await Store.GetEpochsAsync(SweepId, 0);
         Assert.Equal([1, 2], epochs.Select(epoch => epoch.Metrics.Epoch));
         Assert.Equal([0.9, 0.7], epochs.Select(epoch => epoch.Metrics.ValLoss));
+        Assert.Equal(["worker-a", "worker-b"], epochs.Select(epoch => epoch.RecordedBy));
     }
 
     [Fact]

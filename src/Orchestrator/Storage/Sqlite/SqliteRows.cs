@@ -58,7 +58,8 @@ internal static class SqliteRows
         new(reader.GetInt32(0), SweepJson.Deserialize<EpochMetrics>(reader.GetString(1)),
             NullableString(reader, 2) is { } action
                 ? new StopDecision(Enum.Parse<StopAction>(action), reader.GetString(3))
-                : null);
+                : null,
+            NullableString(reader, 4));
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -51,6 +51,7 @@ internal static class SqliteSchema
             metrics_json  TEXT    NOT NULL,
             decision      TEXT,
             decision_reason TEXT,
+            recorded_by   TEXT,
             PRIMARY KEY (sweep_id, trial_index, epoch),
             FOREIGN KEY (sweep_id, trial_index) REFERENCES trials(sweep_id, trial_index)
         );
@@ -76,9 +77,9 @@ internal static class SqliteSchema
         create.ExecuteNonQuery();
         if (storedVersion == 1)
         {
-            // Version 1 stored no early-stopping decisions; its epochs keep a null decision.
-            using var addDecisions = connection.Command(
-                "ALTER TABLE epochs ADD COLUMN decision TEXT; ALTER TABLE epochs ADD COLUMN decision_reason TEXT;",
+            // Version 1 stored neither decisions nor writers; its epochs keep nulls.
+            using var addDecisions = connection.Command("ALTER TABLE epochs ADD COLUMN decision TEXT; "
+                + "ALTER TABLE epochs ADD COLUMN decision_reason TEXT; ALTER TABLE epochs ADD COLUMN recorded_by TEXT;",
                 transaction);
             addDecisions.ExecuteNonQuery();
         }
