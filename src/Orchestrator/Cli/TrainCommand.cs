@@ -99,6 +99,8 @@ public static class TrainCommand
             current.Description = $"epoch {epoch}/{epochs} loss {meanLoss:F4}";
         }
 
+        public void OnNotice(string message) => AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {message}");
+
         public EpochDecision OnEpoch(EpochMetrics metrics)
         {
             if (current is not null)

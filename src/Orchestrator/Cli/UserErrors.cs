@@ -23,5 +23,6 @@ public static class UserErrors
     }
 
     private static bool IsUserError(Exception exception) => exception is SpecException or UserErrorException
-        or FileNotFoundException or DirectoryNotFoundException or Trials.Data.DataFileException;
+        or FileNotFoundException or DirectoryNotFoundException or Trials.Data.DataFileException
+        or Trials.Checkpoints.CheckpointException;
 }

@@ -1,4 +1,5 @@
 using Sweep.Orchestrator.Search;
+using Sweep.Trials.Checkpoints;
 using Sweep.Trials.Specs;
 using Sweep.Trials.Training;
 
@@ -9,13 +10,16 @@ public enum LeaseStatus { Assigned, NothingYet, SweepFinished }
 /// <summary>A trial handed to a slot: what to train and under which attempt.</summary>
 /// <param name="RecordedEpochs">Epochs the sweep already holds for the trial (resumed or promoted). Torch trials
 /// resume from their checkpoint; trials of a kind without checkpoints continue after these.</param>
+/// <param name="Checkpoints">The checkpoints of those epochs the store accepted, by writer: the only ones the
+/// trial may resume from.</param>
 [GenerateSerializer, Immutable]
 public sealed record TrialAssignment(
     [property: Id(0)] PlannedTrial Plan,
     [property: Id(1)] TrialSpec Spec,
     [property: Id(2)] int Attempt,
     [property: Id(3)] string SpecFile,
-    [property: Id(4)] int RecordedEpochs);
+    [property: Id(4)] int RecordedEpochs,
+    [property: Id(5)] IReadOnlyList<CheckpointRef> Checkpoints);
 
 [GenerateSerializer, Immutable]
 public sealed record LeaseResponse([property: Id(0)] LeaseStatus Status, [property: Id(1)] TrialAssignment? Assignment);

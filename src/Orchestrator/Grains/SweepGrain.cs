@@ -55,7 +55,7 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
             epochsByTrial[leased.Index] = trialSpec.Training.Epochs;
             return new LeaseResponse(LeaseStatus.Assigned,
                 new TrialAssignment(leased.Plan, trialSpec, leased.Attempts, spec.SourcePath,
-                    projection.RecordedEpochs(leased.Index)));
+                    projection.RecordedEpochs(leased.Index), projection.AcceptedCheckpoints(leased.Index)));
         }
         if (!projection.HasActive && projection.HasPaused)
         {
@@ -104,14 +104,18 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
         await PlanMoreAsync();
     }
 
-    /// <summary>Records the epoch with its decision in one write. An epoch judged before (a trial resumed from a
-    /// checkpoint replays the epochs it holds) gets the decision stored then.</summary>
+    /// <summary>Records the epoch with its decision and writer in one write. An epoch judged before gets the
+    /// decision stored then; a replay of the recorded epoch a trial resumed from changes nothing, so the record
+    /// keeps naming the writer of that checkpoint.</summary>
     public async Task<EpochDecision> ReportEpochAsync(int index, string owner, EpochMetrics metrics)
     {
-        var decision = projection.DecisionAt(index, metrics.Epoch) ?? Decide(index, metrics);
+        var stored = projection.DecisionAt(index, metrics.Epoch);
+        if (stored is not null && projection.EpochAt(index, metrics.Epoch) == metrics)
+            return await RenewAsync(index, owner) && !stored.Stop ? EpochDecision.Continue : EpochDecision.Stop;
+        var decision = stored ?? Decide(index, metrics);
         if (!await store.AppendEpochAsync(SweepId, index, owner, metrics, decision))
             return EpochDecision.Stop;
-        projection.Apply(index, metrics, decision);
+        projection.Apply(index, metrics, decision, owner);
         await RenewAsync(index, owner);
         if (!decision.Stop)
             return EpochDecision.Continue;

@@ -1,6 +1,7 @@
 using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Search;
 using Sweep.Orchestrator.Storage;
+using Sweep.Trials.Checkpoints;
 using Sweep.Trials.Specs;
 using Sweep.Trials.Training;
 
@@ -13,6 +14,7 @@ public sealed class SweepProjection(ObjectiveSpec objective)
     private readonly SortedDictionary<int, TrialRecord> trials = new();
     private readonly Dictionary<int, List<EpochMetrics>> epochs = new();
     private readonly Dictionary<(int Index, int Epoch), StopDecision> decisions = new();
+    private readonly Dictionary<(int Index, int Epoch), string> writers = new();
     /// <summary>Pending, running and paused trials, so leasing and the end-of-sweep check never walk the finished ones —
     /// in a sweep of thousands of trials those scans cost more than the trials.</summary>
     private readonly SortedSet<int> unfinished = new();
@@ -26,7 +28,7 @@ public sealed class SweepProjection(ObjectiveSpec objective)
         foreach (var trial in trials)
             projection.Apply(trial);
         foreach (var epoch in epochs.OrderBy(e => e.TrialIndex).ThenBy(e => e.Metrics.Epoch))
-            projection.Apply(epoch.TrialIndex, epoch.Metrics, epoch.Decision);
+            projection.Apply(epoch.TrialIndex, epoch.Metrics, epoch.Decision, epoch.RecordedBy);
         return projection;
     }
 
@@ -41,7 +43,7 @@ public sealed class SweepProjection(ObjectiveSpec objective)
 
     /// <summary>Records an epoch as the store did. A re-run epoch replaces the later ones in the curve, but the
     /// decisions stored for those later epochs stay: a trial replaying them must meet the same decisions.</summary>
-    public void Apply(int index, EpochMetrics metrics, StopDecision? decision)
+    public void Apply(int index, EpochMetrics metrics, StopDecision? decision, string? recordedBy = null)
     {
         if (!epochs.TryGetValue(index, out var list))
             epochs[index] = list = [];
@@ -49,7 +51,20 @@ public sealed class SweepProjection(ObjectiveSpec objective)
         list.Add(metrics);
         if (decision is not null)
             decisions[(index, metrics.Epoch)] = decision;
+        if (recordedBy is not null)
+            writers[(index, metrics.Epoch)] = recordedBy;
     }
+
+    /// <summary>The epoch as recorded, if it is in the trial's curve.</summary>
+    public EpochMetrics? EpochAt(int index, int epoch) =>
+        epochs.TryGetValue(index, out var list) ? list.Find(e => e.Epoch == epoch) : null;
+
+    /// <summary>The checkpoints a resumed trial may use: those of its recorded epochs, by the writer recorded.</summary>
+    public IReadOnlyList<CheckpointRef> AcceptedCheckpoints(int index) =>
+        epochs.TryGetValue(index, out var list)
+            ? list.Where(e => writers.ContainsKey((index, e.Epoch)))
+                .Select(e => new CheckpointRef(e.Epoch, writers[(index, e.Epoch)])).ToList()
+            : [];
 
     /// <summary>The decision stored after the trial's epoch, if it was judged.</summary>
     public StopDecision? DecisionAt(int index, int epoch) => decisions.GetValueOrDefault((index, epoch));

@@ -54,9 +54,11 @@ public sealed partial class WorkerSlots(IGrainFactory grains, SweepTarget target
         CancellationToken stoppingToken)
     {
         var index = assignment.Plan.Index;
-        var observer = new SlotObserver(slot, assignment, sweep, owner, board);
+        var observer = new SlotObserver(slot, assignment, sweep, owner, board,
+            notice => LogTrialNotice(index, notice));
         var runOptions = new TrialRunOptions(plan.ThreadsPerSlot, slot, target.TrialDirectory(index),
-            assignment.SpecFile, target.DataDirectory);
+            assignment.SpecFile, target.DataDirectory, CheckpointWriter: owner,
+            AcceptedCheckpoints: assignment.Checkpoints);
         using var heartbeat = new CancellationTokenSource();
         var heartbeatTask = HeartbeatAsync(sweep, index, owner, heartbeat.Token);
         TrialFinished? outcome;
@@ -120,8 +122,11 @@ public sealed partial class WorkerSlots(IGrainFactory grains, SweepTarget target
     private partial void LogTrialFailed(Exception exception, int index);
 
     /// <summary>Bridges the training thread to the grain: every epoch is recorded before the next one starts.</summary>
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Trial {Index}: {Notice}")]
+    private partial void LogTrialNotice(int index, string notice);
+
     private sealed class SlotObserver(int slot, TrialAssignment assignment, ISweepGrain sweep, string owner,
-        ProgressBoard board) : ITrialObserver
+        ProgressBoard board, Action<string> notice) : ITrialObserver
     {
         private readonly string label = Label(assignment);
         private double? lastValAccuracy;
@@ -139,6 +144,8 @@ public sealed partial class WorkerSlots(IGrainFactory grains, SweepTarget target
                 assignment.Spec.Training.Epochs, 0, 0, metrics.TrainLoss, lastValAccuracy));
             return sweep.ReportEpochAsync(assignment.Plan.Index, owner, metrics).GetAwaiter().GetResult();
         }
+
+        public void OnNotice(string message) => notice(message);
 
         private static string Label(TrialAssignment assignment) => assignment.Plan.Changes.Count == 0
             ? "baseline"

@@ -75,6 +75,8 @@ public sealed class ProcessTrialExecutor : ITrialExecutor
                 result = message.Result;
             else if (message.Error is not null)
                 error = message.Error;
+            else if (message.Notice is not null)
+                observer.OnNotice(message.Notice);
         }
         input.Close();
         process.WaitForExit();

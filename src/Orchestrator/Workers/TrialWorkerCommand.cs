@@ -73,6 +73,8 @@ public static class TrialWorkerCommand
         public void OnBatch(int epoch, int batch, int batchCount, double meanLoss) =>
             Write(output, new TrialWorkerMessage(Batch: new BatchProgress(epoch, batch, batchCount, meanLoss)));
 
+        public void OnNotice(string message) => Write(output, new TrialWorkerMessage(Notice: message));
+
         public EpochDecision OnEpoch(EpochMetrics metrics)
         {
             Write(output, new TrialWorkerMessage(Epoch: metrics));

@@ -16,7 +16,8 @@ public sealed record TrialWorkerMessage(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BatchProgress? Batch = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EpochMetrics? Epoch = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TrialResult? Result = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Notice = null);
 
 /// <summary>Newline-delimited JSON over the worker's standard streams. The parent answers every epoch with a
 /// decision line and may send <see cref="Cancel"/> at any time.</summary>

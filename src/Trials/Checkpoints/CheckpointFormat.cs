@@ -5,10 +5,12 @@ using System.Text;
 namespace Sweep.Trials.Checkpoints;
 
 /// <summary>The bytes of a checkpoint file: a magic tag, the content's length and SHA-256, then the content.
-/// Storing the length apart from the checksum tells a truncated file from a damaged one.</summary>
+/// Storing the length apart from the checksum tells a truncated file from a damaged one. Version 2 added the
+/// writing trial's identity; version 1 files are reported as unusable rather than guessed at.</summary>
 internal static class CheckpointFormat
 {
-    private static readonly byte[] Magic = "SWEEPCK1"u8.ToArray();
+    private static readonly byte[] Magic = "SWEEPCK2"u8.ToArray();
+    private static readonly byte[] FirstVersionMagic = "SWEEPCK1"u8.ToArray();
     private const int HashBytes = 32;
     private static readonly int HeaderBytes = Magic.Length + sizeof(long) + HashBytes;
 
@@ -32,8 +34,11 @@ internal static class CheckpointFormat
         if (bytes.Length < HeaderBytes)
             throw new CheckpointException(fileName, "header",
                 $"truncated: {bytes.Length} bytes, shorter than the {HeaderBytes}-byte header");
+        if (bytes[..FirstVersionMagic.Length].SequenceEqual(FirstVersionMagic))
+            throw new CheckpointException(fileName, "header",
+                "written by an older sweep (SWEEPCK1, without the trial's identity); it cannot be matched to this trial");
         if (!bytes[..Magic.Length].SequenceEqual(Magic))
-            throw new CheckpointException(fileName, "header", "expected a sweep checkpoint (magic SWEEPCK1)");
+            throw new CheckpointException(fileName, "header", "expected a sweep checkpoint (magic SWEEPCK2)");
         var declaredLength = BinaryPrimitives.ReadInt64LittleEndian(bytes.Slice(Magic.Length, sizeof(long)));
         var payload = bytes[HeaderBytes..];
         if (payload.Length != declaredLength)
@@ -52,6 +57,7 @@ internal static class CheckpointFormat
         using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(content.Epoch);
+            writer.Write(content.Trial);
             writer.Write(content.MetadataJson);
             writer.Write(content.ModelState.Length);
             writer.Write(content.ModelState);
@@ -65,9 +71,10 @@ internal static class CheckpointFormat
     {
         using var reader = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
         var epoch = reader.ReadInt32();
+        var trial = reader.ReadString();
         var metadataJson = reader.ReadString();
         var modelState = reader.ReadBytes(reader.ReadInt32());
         var optimizerState = reader.ReadBytes(reader.ReadInt32());
-        return new CheckpointContent(epoch, metadataJson, modelState, optimizerState);
+        return new CheckpointContent(epoch, trial, metadataJson, modelState, optimizerState);
     }
 }

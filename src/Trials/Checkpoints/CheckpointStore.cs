@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using TorchSharp.Modules;
@@ -6,30 +7,35 @@ using static TorchSharp.torch;
 
 namespace Sweep.Trials.Checkpoints;
 
-/// <summary>One trial's checkpoints: a file per finished epoch (<c>epoch-0003.ckpt</c>) holding the model's
-/// parameters and buffers, the optimizer's state (momentum buffers, Adam moments and step counts) and the loop's
-/// own metadata JSON, so that a resumed run continues bit for bit.</summary>
-/// <remarks>Each file is written under a temporary name, flushed to disk and then renamed into place, so a crash
-/// leaves either the old set of files or the new one, never a half-written <c>.ckpt</c>.</remarks>
-public sealed partial class CheckpointStore(string directory)
+/// <summary>One trial's checkpoints: a file per finished epoch and writer (<c>epoch-0003.&lt;writer&gt;.ckpt</c>)
+/// holding the model's parameters and buffers, the optimizer's state (momentum buffers, Adam moments and step
+/// counts), the loop's own metadata JSON and the identity of the trial, so that a resumed run continues bit for bit.</summary>
+/// <remarks>Two holders of one trial may write at once (a worker whose lease expired still runs while its successor
+/// trains): each writes under names of its own, through a temporary file of its own that is flushed and then
+/// renamed into place, and removes only its own files. Which checkpoint counts is not decided here but by the
+/// sweep's store, through the list of accepted checkpoints a resumed run is given.</remarks>
+/// <param name="writer">Who writes: a lease owner in a sweep, <see cref="Standalone"/> for <c>sweep train</c>.</param>
+public sealed partial class CheckpointStore(string directory, string writer = CheckpointStore.Standalone)
 {
+    public const string Standalone = "train";
     private const string Extension = ".ckpt";
     private const string TemporarySuffix = ".tmp";
     private const int FilesKept = 2;
+    private readonly string tag = TagOf(writer);
 
     public string DirectoryPath { get; } = directory;
 
-    /// <summary>Writes the checkpoint of a finished epoch, then keeps it and the newest earlier one that verifies.
-    /// Files of later epochs are removed: they belong to a run this one has replaced.</summary>
-    public void Save(int epoch, string metadataJson, nn.Module model, OptimizerHelper optimizer)
+    /// <summary>Writes the checkpoint of a finished epoch, then keeps it and this writer's newest earlier one that
+    /// verifies. This writer's files of later epochs are removed: they belong to a run this one has replaced.</summary>
+    public void Save(int epoch, string trial, string metadataJson, nn.Module model, OptimizerHelper optimizer)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(epoch);
         Directory.CreateDirectory(DirectoryPath);
-        var content = new CheckpointContent(epoch, metadataJson,
+        var content = new CheckpointContent(epoch, trial, metadataJson,
             Serialize(writer => model.save(writer)), Serialize(writer => optimizer.save_state_dict(writer)));
-        var finalPath = PathOf(epoch);
-        var temporaryPath = finalPath + TemporarySuffix;
-        using (var file = new FileStream(temporaryPath, FileMode.Create, FileAccess.Write))
+        var finalPath = PathOf(epoch, tag);
+        var temporaryPath = $"{finalPath}.{Guid.NewGuid():N}{TemporarySuffix}";
+        using (var file = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write))
         {
             file.Write(CheckpointFormat.Encode(content));
             file.Flush(flushToDisk: true);
@@ -38,26 +44,42 @@ public sealed partial class CheckpointStore(string directory)
         Prune(epoch);
     }
 
-    /// <summary>Restores the model and optimizer from the newest checkpoint that verifies; null when there is none.
-    /// Newer files that fail to verify (truncated, damaged) are skipped and named in the result's warnings.</summary>
-    /// <exception cref="CheckpointException">Checkpoints exist but none verifies, or the newest good one does not
-    /// fit this model or optimizer.</exception>
-    public LoadedCheckpoint? LoadLatest(nn.Module model, OptimizerHelper optimizer)
+    /// <summary>Restores the model and optimizer from the newest checkpoint that verifies, was written by
+    /// <paramref name="trial"/> and, when <paramref name="accepted"/> is given, is one of those. Files passed over
+    /// are named in the result with the reason.</summary>
+    /// <param name="accepted">The checkpoints the sweep recorded; null outside a sweep, where this writer's own
+    /// files count.</param>
+    /// <exception cref="CheckpointException">Outside a sweep, the newest checkpoint belongs to another trial; or
+    /// the chosen checkpoint does not fit this model or optimizer.</exception>
+    public CheckpointLoad LoadLatest(nn.Module model, OptimizerHelper optimizer, string trial,
+        IReadOnlyCollection<CheckpointRef>? accepted = null)
     {
-        var warnings = new List<string>();
-        foreach (var (epoch, path) in CheckpointFiles().OrderByDescending(f => f.Epoch))
+        var skipped = new List<string>();
+        var acceptedTags = accepted?.Select(c => (c.Epoch, TagOf(c.Writer))).ToHashSet();
+        var candidates = CheckpointFiles()
+            .Where(f => acceptedTags is null ? f.Tag == tag : acceptedTags.Contains((f.Epoch, f.Tag)))
+            .OrderByDescending(f => f.Epoch);
+        foreach (var (epoch, _, path) in candidates)
         {
-            if (TryRead(path, warnings) is not { } content)
+            if (TryRead(path, skipped) is not { } content)
                 continue;
             if (content.Epoch != epoch)
-                throw new CheckpointException(path, "epoch", $"holds epoch {content.Epoch}, its name says {epoch}");
+            {
+                skipped.Add($"skipped {path}: epoch: holds epoch {content.Epoch}, its name says {epoch}");
+                continue;
+            }
+            if (content.Trial != trial)
+            {
+                if (accepted is null)
+                    throw new CheckpointException(path, "trial",
+                        "was written by another trial (another spec, trial or seed); train into another --out folder or remove its checkpoints");
+                skipped.Add($"skipped {path}: trial: written by another trial");
+                continue;
+            }
             Restore(path, content, model, optimizer);
-            return new LoadedCheckpoint(epoch, content.MetadataJson, path, warnings);
+            return new CheckpointLoad(new LoadedCheckpoint(epoch, content.MetadataJson, path), skipped);
         }
-        return warnings.Count == 0
-            ? null
-            : throw new CheckpointException(DirectoryPath, "checkpoints",
-                $"none of the {warnings.Count} checkpoint files verifies ({string.Join("; ", warnings)})");
+        return new CheckpointLoad(null, skipped);
     }
 
     /// <summary>Removes the directory and every checkpoint in it.</summary>
@@ -67,35 +89,41 @@ public sealed partial class CheckpointStore(string directory)
             Directory.Delete(DirectoryPath, recursive: true);
     }
 
-    private string PathOf(int epoch) =>
-        Path.Combine(DirectoryPath, $"epoch-{epoch.ToString("D4", CultureInfo.InvariantCulture)}{Extension}");
+    /// <summary>A short, file-name-safe name for a writer; writers are lease owners, which hold slashes.</summary>
+    public static string TagOf(string writer) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(writer)))[..12];
 
-    private IEnumerable<(int Epoch, string Path)> CheckpointFiles()
+    private string PathOf(int epoch, string writerTag) => Path.Combine(DirectoryPath,
+        $"epoch-{epoch.ToString("D4", CultureInfo.InvariantCulture)}.{writerTag}{Extension}");
+
+    private IEnumerable<(int Epoch, string Tag, string Path)> CheckpointFiles()
     {
         if (!Directory.Exists(DirectoryPath))
             return [];
         return Directory.EnumerateFiles(DirectoryPath)
             .Select(path => (Match: CheckpointName().Match(Path.GetFileName(path)), Path: path))
             .Where(f => f.Match.Success)
-            .Select(f => (int.Parse(f.Match.Groups[1].Value, CultureInfo.InvariantCulture), f.Path))
+            .Select(f => (int.Parse(f.Match.Groups[1].Value, CultureInfo.InvariantCulture), f.Match.Groups[2].Value, f.Path))
             .ToList();
     }
 
     private void Prune(int savedEpoch)
     {
         var kept = 1;
-        foreach (var (epoch, path) in CheckpointFiles().Where(f => f.Epoch != savedEpoch).OrderByDescending(f => f.Epoch))
+        var own = CheckpointFiles().Where(f => f.Tag == tag && f.Epoch != savedEpoch).OrderByDescending(f => f.Epoch);
+        foreach (var (epoch, _, path) in own)
         {
-            if (epoch < savedEpoch && kept < FilesKept && TryRead(path, warnings: null) is not null)
+            if (epoch < savedEpoch && kept < FilesKept && TryRead(path, skipped: null) is not null)
                 kept++;
             else
                 File.Delete(path);
         }
-        foreach (var leftover in Directory.EnumerateFiles(DirectoryPath, "*" + Extension + TemporarySuffix))
+        // Only this writer's leftovers: another writer's temporary file may be one it is writing now.
+        foreach (var leftover in Directory.EnumerateFiles(DirectoryPath, $"epoch-*.{tag}{Extension}.*{TemporarySuffix}"))
             File.Delete(leftover);
     }
 
-    private static CheckpointContent? TryRead(string path, List<string>? warnings)
+    private static CheckpointContent? TryRead(string path, List<string>? skipped)
     {
         try
         {
@@ -103,7 +131,7 @@ public sealed partial class CheckpointStore(string directory)
         }
         catch (CheckpointException e)
         {
-            warnings?.Add($"skipped {e.Message}");
+            skipped?.Add($"skipped {e.Message}");
             return null;
         }
     }
@@ -138,6 +166,6 @@ public sealed partial class CheckpointStore(string directory)
         return buffer.ToArray();
     }
 
-    [GeneratedRegex(@"^epoch-(\d{4,})\.ckpt$")]
+    [GeneratedRegex(@"^epoch-(\d{4,})\.([0-9a-f]{12})\.ckpt$")]
     private static partial Regex CheckpointName();
 }

@@ -1,5 +1,7 @@
 namespace Sweep.Trials.Checkpoints;
 
 /// <summary>What a resumed run gets back after the model and optimizer were restored in place.</summary>
-/// <param name="Warnings">One line per newer checkpoint that was skipped because it failed to verify.</param>
-public sealed record LoadedCheckpoint(int Epoch, string MetadataJson, string File, IReadOnlyList<string> Warnings);
+public sealed record LoadedCheckpoint(int Epoch, string MetadataJson, string File);
+
+/// <summary>The newest usable checkpoint, if any, and one line per checkpoint file that was passed over and why.</summary>
+public sealed record CheckpointLoad(LoadedCheckpoint? Checkpoint, IReadOnlyList<string> Skipped);

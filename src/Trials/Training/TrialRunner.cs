@@ -20,7 +20,12 @@ public enum EpochDecision { Continue, Stop }
 public interface ITrialObserver
 {
     void OnBatch(int epoch, int batch, int batchCount, double meanLoss) { }
+
+    /// <summary>Also called, first, for the epoch a resumed trial restored: a replay with the same metrics.</summary>
     EpochDecision OnEpoch(EpochMetrics metrics);
+
+    /// <summary>Something the person running the trial should know that does not stop it (a checkpoint skipped).</summary>
+    void OnNotice(string message) { }
 }
 
 /// <param name="Threads">Intra-op threads for this trial (its slot's share of the cores).</param>
@@ -28,12 +33,17 @@ public interface ITrialObserver
 /// <param name="RunDirectory">Checkpoints and the best model go here; null trains without checkpoints.</param>
 /// <param name="SpecFile">The spec's path, for messages.</param>
 /// <param name="DataDirectory">Where to look for dataset files before the standard places.</param>
+/// <param name="CheckpointWriter">Who writes this run's checkpoints: the lease owner in a sweep.</param>
+/// <param name="AcceptedCheckpoints">The checkpoints the sweep recorded for this trial, the only ones it may resume
+/// from; null outside a sweep, where the writer's own checkpoints of the same trial count.</param>
 public sealed record TrialRunOptions(
     int Threads,
     int Slot = 0,
     string? RunDirectory = null,
     string SpecFile = "spec",
-    string? DataDirectory = null);
+    string? DataDirectory = null,
+    string CheckpointWriter = CheckpointStore.Standalone,
+    IReadOnlyList<CheckpointRef>? AcceptedCheckpoints = null);
 
 /// <summary>Trains one trial: deterministic for a given spec, seed and thread count, resumable from its
 /// per-epoch checkpoints with identical results.</summary>
@@ -61,11 +71,14 @@ public sealed class TrialRunner
         model.to(device);
         var summary = ModelSummaries.Summarize(plan, model);
         using var optimizer = OptimizerFactory.Create(spec.Training, model.parameters().Where(p => p.requires_grad));
-        var checkpoints = options.RunDirectory is { } dir ? new CheckpointStore(Path.Combine(dir, "checkpoints")) : null;
+        var checkpoints = options.RunDirectory is { } dir
+            ? new CheckpointStore(Path.Combine(dir, "checkpoints"), options.CheckpointWriter)
+            : null;
+        var identity = TrialIdentity.Of(spec);
         var augmenter = spec.Dataset.Augmentation.Any ? new Augmenter(spec.Dataset.Augmentation, data.Mean, data.Std) : null;
 
         using var best = new BestWeights(options.RunDirectory);
-        var state = Restore(checkpoints, model, optimizer)
+        var state = Restore(checkpoints, model, optimizer, identity, options.AcceptedCheckpoints, observer)
             ?? new TrainingState(0, 0, [], 0, null, double.PositiveInfinity, 0, null, 0);
         var secondsBefore = state.Seconds;
         if (state.Sanity is null)
@@ -74,11 +87,11 @@ public sealed class TrialRunner
         var trainCount = data.TrainLabels.shape[0];
         var stepsPerEpoch = (int)((trainCount + spec.Training.BatchSize - 1) / spec.Training.BatchSize);
         var history = state.History.ToList();
-        TrialOutcome outcome = TrialOutcome.Completed;
-        string? message = null;
-        int? stoppedAt = null;
-
-        for (var epoch = state.Epoch + 1; epoch <= spec.Training.Epochs; epoch++)
+        var (outcome, message, stoppedAt) = (TrialOutcome.Completed, (string?)null, (int?)null);
+        // The restored epoch is reported again first: the sweep answers with the decision it stored for it, so a
+        // trial stopped there (paused, pruned, out of patience) before its end was recorded stops there again.
+        var stop = state.Epoch > 0 ? AfterCheckpoint(spec, state, state.History[^1], observer) : null;
+        for (var epoch = state.Epoch + 1; stop is null && epoch <= spec.Training.Epochs; epoch++)
         {
             using var scope = NewDisposeScope();
             var epochClock = Stopwatch.StartNew();
@@ -97,33 +110,21 @@ public sealed class TrialRunner
 
             if (!double.IsFinite(trainLoss) || !double.IsFinite(valLoss))
             {
-                outcome = TrialOutcome.Diverged;
-                stoppedAt = epoch;
-                message = $"loss became {(double.IsFinite(trainLoss) ? valLoss : trainLoss)} in epoch {epoch}";
+                stop = (TrialOutcome.Diverged,
+                    $"loss became {(double.IsFinite(trainLoss) ? valLoss : trainLoss)} in epoch {epoch}", epoch);
                 observer.OnEpoch(metrics);
                 break;
             }
 
             state = Track(spec, state, metrics, model, best);
             state = state with { Seconds = secondsBefore + clock.Elapsed.TotalSeconds };
-            checkpoints?.Save(epoch, JsonSerializer.Serialize(state, StateJson), model, optimizer);
-
-            if (observer.OnEpoch(metrics) == EpochDecision.Stop)
-            {
-                outcome = TrialOutcome.Pruned;
-                stoppedAt = epoch;
-                break;
-            }
-            if (spec.Training.Patience > 0 && state.EpochsWithoutImprovement >= spec.Training.Patience)
-            {
-                outcome = TrialOutcome.EarlyStopped;
-                stoppedAt = epoch;
-                message = $"validation loss did not improve for {spec.Training.Patience} epochs";
-                break;
-            }
-            if (cancellationToken.IsCancellationRequested)
+            checkpoints?.Save(epoch, identity, JsonSerializer.Serialize(state, StateJson), model, optimizer);
+            stop = AfterCheckpoint(spec, state, metrics, observer);
+            if (stop is null && cancellationToken.IsCancellationRequested)
                 return Interrupted(history, state, summary, environment, secondsBefore + clock.Elapsed.TotalSeconds);
         }
+        if (stop is { } stopped)
+            (outcome, message, stoppedAt) = stopped;
 
         TestMetrics? test = null;
         if (outcome != TrialOutcome.Diverged && state.BestEpoch > 0)
@@ -143,10 +144,31 @@ public sealed class TrialRunner
         return model;
     }
 
-    private static TrainingState? Restore(CheckpointStore? checkpoints, nn.Module model, OptimizerHelper optimizer)
+    /// <summary>What ends a trial once an epoch is checkpointed: the observer's decision, then patience.</summary>
+    private static (TrialOutcome, string?, int?)? AfterCheckpoint(TrialSpec spec, TrainingState state,
+        EpochMetrics metrics, ITrialObserver observer)
     {
-        var loaded = checkpoints?.LoadLatest(model, optimizer);
-        return loaded is null ? null : JsonSerializer.Deserialize<TrainingState>(loaded.MetadataJson, StateJson);
+        if (observer.OnEpoch(metrics) == EpochDecision.Stop)
+            return (TrialOutcome.Pruned, null, metrics.Epoch);
+        if (spec.Training.Patience > 0 && state.EpochsWithoutImprovement >= spec.Training.Patience)
+            return (TrialOutcome.EarlyStopped, $"validation loss did not improve for {spec.Training.Patience} epochs",
+                metrics.Epoch);
+        return null;
+    }
+
+    private static TrainingState? Restore(CheckpointStore? checkpoints, nn.Module model, OptimizerHelper optimizer,
+        string identity, IReadOnlyList<CheckpointRef>? accepted, ITrialObserver observer)
+    {
+        if (checkpoints is null)
+            return null;
+        var load = checkpoints.LoadLatest(model, optimizer, identity, accepted);
+        foreach (var skipped in load.Skipped)
+            observer.OnNotice(skipped);
+        if (load.Checkpoint is { } loaded)
+            return JsonSerializer.Deserialize<TrainingState>(loaded.MetadataJson, StateJson);
+        if (load.Skipped.Count > 0)
+            observer.OnNotice($"no usable checkpoint in {checkpoints.DirectoryPath}: training from the start");
+        return null;
     }
 
     private static (double Loss, double Accuracy, double LearningRate)? TrainOneEpoch(TrialSpec spec,

@@ -76,4 +76,21 @@ public class SweepGrainDecisionTests(SweepClusterFixture fixture) : IClassFixtur
         Assert.True(await sweep.Grain.FinishAsync(0, "promoted", Completed(0.85)));
         Assert.Equal(TrialState.Completed, (await sweep.TrialAsync(0)).State);
     }
+
+    [Fact]
+    public async Task AResumedTrial_IsToldWhichCheckpointsCount_AndItsReplayKeepsTheirWriter()
+    {
+        var sweep = await fixture.CreateSweepAsync(SyntheticSpecs.BaselineOnly(retries: 0));
+        await sweep.Grain.LeaseAsync("first");
+        await sweep.Grain.ReportEpochAsync(0, "first", Epoch(1, 0.5));
+
+        fixture.Time.Advance(SweepTestCluster.LeaseDuration);
+        var resumed = (await sweep.Grain.LeaseAsync("second")).Assignment!;
+
+        Assert.Equal([new Trials.Checkpoints.CheckpointRef(1, "first")], resumed.Checkpoints);
+        Assert.Equal(EpochDecision.Continue, await sweep.Grain.ReportEpochAsync(0, "second", Epoch(1, 0.5)));
+        Assert.Equal(EpochDecision.Continue, await sweep.Grain.ReportEpochAsync(0, "second", Epoch(2, 0.6)));
+        Assert.Equal(["first", "second"], (await sweep.Store.GetEpochsAsync(sweep.Id, 0)).Select(e => e.RecordedBy));
+        Assert.Equal(EpochDecision.Stop, await sweep.Grain.ReportEpochAsync(0, "first", Epoch(1, 0.5)));
+    }
 }

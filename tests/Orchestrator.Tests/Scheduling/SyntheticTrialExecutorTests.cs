@@ -16,7 +16,7 @@ public class SyntheticTrialExecutorTests
             Kind = TrialKind.Synthetic,
             Training = new TrainingSpec { Epochs = epochs },
             Synthetic = new SyntheticSpec { SecondsPerEpoch = secondsPerEpoch },
-        }, 1, "/specs/synthetic.yaml", recordedEpochs);
+        }, 1, "/specs/synthetic.yaml", recordedEpochs, []);
 
     private static readonly TrialRunOptions Options = new(1, 0, null, "/specs/synthetic.yaml", null);
 

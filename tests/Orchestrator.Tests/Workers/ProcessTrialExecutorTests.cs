@@ -22,7 +22,7 @@ public class ProcessTrialExecutorTests
     };
 
     private static TrialAssignment Assignment(TrialSpec spec) =>
-        new(new PlannedTrial(0, [], 0, spec.Seed, "baseline", 0, TrialRoles.Baseline), spec, 1, SpecFile, 0);
+        new(new PlannedTrial(0, [], 0, spec.Seed, "baseline", 0, TrialRoles.Baseline), spec, 1, SpecFile, 0, []);
 
     private static readonly TrialRunOptions Options = new(Threads: 1, SpecFile: SpecFile);
 

@@ -1,3 +1,4 @@
+using Sweep.Trials.Checkpoints;
 using Sweep.Trials.Models;
 using Sweep.Trials.Specs;
 using Sweep.Trials.Training;
@@ -35,9 +36,15 @@ internal static class TrialRunnerTestKit
     };
 
     public static TrialResult Train(TrialSpec spec, int threads = 1, string? runDirectory = null,
-        ITrialObserver? observer = null, CancellationToken cancellationToken = default) =>
-        new TrialRunner().Run(spec, new TrialRunOptions(threads, RunDirectory: runDirectory, SpecFile: SpecPath),
+        ITrialObserver? observer = null, CancellationToken cancellationToken = default,
+        string writer = CheckpointStore.Standalone, IReadOnlyList<CheckpointRef>? accepted = null) =>
+        new TrialRunner().Run(spec, new TrialRunOptions(threads, RunDirectory: runDirectory, SpecFile: SpecPath,
+                CheckpointWriter: writer, AcceptedCheckpoints: accepted),
             observer ?? new EpochRecorder(), cancellationToken);
+
+    /// <summary>The checkpoint file a writer saved for an epoch.</summary>
+    public static string CheckpointFile(string runDirectory, int epoch, string writer = CheckpointStore.Standalone) =>
+        Path.Combine(runDirectory, "checkpoints", $"epoch-{epoch:D4}.{CheckpointStore.TagOf(writer)}.ckpt");
 
     /// <summary>Per-epoch metrics without the wall-clock fields, which differ from run to run.</summary>
     public static IReadOnlyList<EpochMetrics> Numbers(this TrialResult result) =>
@@ -71,6 +78,9 @@ internal static class TrialRunnerTestKit
 internal sealed class EpochRecorder(Func<EpochMetrics, EpochDecision>? decide = null) : ITrialObserver
 {
     public List<EpochMetrics> Epochs { get; } = [];
+    public List<string> Notices { get; } = [];
+
+    public void OnNotice(string message) => Notices.Add(message);
 
     public EpochDecision OnEpoch(EpochMetrics metrics)
     {
