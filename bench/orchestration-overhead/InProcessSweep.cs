@@ -25,7 +25,8 @@ public static class InProcessSweep
         var specPath = Path.Combine(outputRoot, "spec.yaml");
         await File.WriteAllTextAsync(specPath, specText);
         var spec = new SpecLoader().ReadFile(specPath);
-        var opened = await SweepDirectory.CreateAsync(spec, outputRoot, CancellationToken.None);
+        var opened = await SweepDirectory.CreateAsync(spec, outputRoot,
+            new RunSettings(null, slots.Slots, slots.ThreadsPerSlot, MachineDevice.Describe()), CancellationToken.None);
         await using var store = opened.Store;
         using var runLock = opened.Lock;
         var target = new SweepTarget(opened.SweepId, opened.Directory, null);

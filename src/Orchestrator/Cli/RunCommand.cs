@@ -35,11 +35,16 @@ public static class RunCommand
         var loader = new SpecLoader();
         var spec = loader.ReadFile(specFile.FullName);
         ModelCheck.ValidatePlan(loader, spec, SweepPlanner.InitialPlan(spec));
-        var opened = await SweepDirectory.CreateAsync(spec, outputRoot, cancellation);
+        var dataDirectory = RunOptions.ExistingDataDirectory(dataDir);
+        var slotPlan = SlotPlan.ForThisMachine(RunOptions.ValidSlots(slots));
+        var settings = new RunSettings(dataDirectory, slotPlan.Slots, slotPlan.ThreadsPerSlot, MachineDevice.Describe());
+        Trials.Data.DataPreflight.Check(SweepPlanner.InitialPlan(spec).Select(trial => loader.Resolve(spec, trial).Dataset),
+            dataDirectory, spec.SourcePath);
+        var opened = await SweepDirectory.CreateAsync(spec, outputRoot, settings, cancellation);
         await using var store = opened.Store;
         using var runLock = opened.Lock;
         AnsiConsole.MarkupLineInterpolated($"Sweep [bold]{spec.Baseline.Name}[/] ({spec.Search.Strategy}) → {opened.Directory}");
-        var target = new SweepTarget(opened.SweepId, opened.Directory, dataDir?.FullName);
-        return await SweepCompletion.RunAndReportAsync(target, store, SlotPlan.ForThisMachine(slots), cancellation);
+        var target = new SweepTarget(opened.SweepId, opened.Directory, dataDirectory);
+        return await SweepCompletion.RunAndReportAsync(target, store, slotPlan, cancellation);
     }
 }

@@ -20,4 +20,17 @@ public sealed class RunOptions
         command.Options.Add(Slots);
         command.Options.Add(DataDir);
     }
+
+    /// <summary>The slot count asked for, checked before anything is created.</summary>
+    public static int? ValidSlots(int? slots) => slots is < 1
+        ? throw new Contracts.UserErrorException($"--slots {slots}: expected a whole number of at least 1")
+        : slots;
+
+    /// <summary>The data directory asked for, which must exist: a mistyped one must not fall back to other data.</summary>
+    public static string? ExistingDataDirectory(DirectoryInfo? dataDir) => dataDir switch
+    {
+        null => null,
+        { Exists: true } => dataDir.FullName,
+        _ => throw new Contracts.UserErrorException($"--data-dir {dataDir.FullName}: expected an existing directory, found none"),
+    };
 }

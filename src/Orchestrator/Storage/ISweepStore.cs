@@ -4,6 +4,7 @@ using Sweep.Trials.Training;
 
 namespace Sweep.Orchestrator.Storage;
 
+/// <param name="Settings">How the sweep was started; null for sweeps recorded before settings were kept.</param>
 public sealed record SweepRecord(
     string Id,
     string Name,
@@ -11,7 +12,8 @@ public sealed record SweepRecord(
     string SpecText,
     string Strategy,
     string PlanHash,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    RunSettings? Settings = null);
 
 public sealed record TrialRecord(
     string SweepId,

@@ -62,10 +62,11 @@ public sealed class SqliteSweepStore : ISweepStore
     {
         await using var connection = Connect();
         await using var insert = connection.Command($"INSERT INTO sweeps ({SweepColumns}) VALUES "
-                + "($id, $name, $specPath, $specText, $strategy, $planHash, $createdAt);")
+                + "($id, $name, $specPath, $specText, $strategy, $planHash, $createdAt, $settings);")
             .With("$id", sweep.Id).With("$name", sweep.Name).With("$specPath", sweep.SpecPath)
             .With("$specText", sweep.SpecText).With("$strategy", sweep.Strategy).With("$planHash", sweep.PlanHash)
-            .With("$createdAt", Time(sweep.CreatedAt));
+            .With("$createdAt", Time(sweep.CreatedAt))
+            .With("$settings", sweep.Settings is null ? null : SweepJson.Serialize(sweep.Settings));
         try
         {
             await insert.ExecuteNonQueryAsync(cancellationToken);

@@ -8,14 +8,16 @@ using Sweep.Orchestrator.Specs;
 namespace Sweep.Orchestrator.Storage;
 
 /// <summary>A sweep directory held by this process: its store and its run lock.</summary>
-public sealed record OpenedSweep(string SweepId, string Directory, ISweepStore Store, SweepRunLock Lock);
+public sealed record OpenedSweep(string SweepId, string Directory, ISweepStore Store, SweepRunLock Lock,
+    RunSettings? Settings);
 
 /// <summary>Creating and reopening <c>runs/&lt;name&gt;-&lt;id&gt;/</c>: sweep.db, checkpoints under trials/.</summary>
 public static class SweepDirectory
 {
     public const string DatabaseName = SqliteSweepStore.FileName;
 
-    public static async Task<OpenedSweep> CreateAsync(SweepSpec spec, string outputRoot, CancellationToken cancellation)
+    public static async Task<OpenedSweep> CreateAsync(SweepSpec spec, string outputRoot, RunSettings settings,
+        CancellationToken cancellation)
     {
         var sweepId = $"{Slug(spec.Baseline.Name)}-{Guid.NewGuid().ToString("N")[..8]}";
         var directory = Path.GetFullPath(Path.Combine(outputRoot, sweepId));
@@ -24,9 +26,9 @@ public static class SweepDirectory
         var store = OpenStore(directory);
         var plan = SweepPlanner.InitialPlan(spec);
         await store.CreateSweepAsync(new SweepRecord(sweepId, spec.Baseline.Name, spec.SourcePath, spec.Text,
-            spec.Search.Strategy.ToString(), PlanHash(plan), DateTimeOffset.UtcNow), cancellation);
+            spec.Search.Strategy.ToString(), PlanHash(plan), DateTimeOffset.UtcNow, settings), cancellation);
         await store.AddTrialsAsync(sweepId, plan, cancellation);
-        return new OpenedSweep(sweepId, directory, store, runLock);
+        return new OpenedSweep(sweepId, directory, store, runLock, settings);
     }
 
     /// <summary>Reopens a sweep to run it; refuses when another process runs it or its plan no longer matches
@@ -44,7 +46,7 @@ public static class SweepDirectory
             throw new UserErrorException(
                 $"{directory}: the plan rebuilt from the stored spec does not match the stored plan (was it made by another version of sweep?)");
         }
-        return new OpenedSweep(sweep.Id, Path.GetFullPath(directory), store, runLock);
+        return new OpenedSweep(sweep.Id, Path.GetFullPath(directory), store, runLock, sweep.Settings);
     }
 
     /// <summary>Reads a sweep without running it (status, export, report).</summary>

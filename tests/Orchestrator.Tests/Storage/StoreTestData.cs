@@ -11,7 +11,8 @@ internal static class StoreTestData
 
     public static SweepRecord NewSweep(string id = "sweep-1") =>
         new(id, "lr study", "/specs/lr.yaml", "name: lr study\nsearch:\n  strategy: ofat\n", "Ofat", "hash-42",
-            new DateTimeOffset(2026, 3, 1, 14, 30, 15, 123, TimeSpan.FromHours(2)).AddTicks(4567));
+            new DateTimeOffset(2026, 3, 1, 14, 30, 15, 123, TimeSpan.FromHours(2)).AddTicks(4567),
+            new RunSettings("/data/fashion", Slots: 2, ThreadsPerSlot: 1, Device: "cpu: AMD EPYC 7B13"));
 
     public static PlannedTrial Plan(int index, params ParameterChange[] changes) =>
         new(index, changes, Repeat: index % 2, Seed: 1000 + index, ConfigKey: $"config-{index / 2}", Round: 0,

@@ -13,7 +13,7 @@ internal static class SqliteRows
     public const string TrialColumns = "sweep_id, trial_index, changes_json, repeat, seed, config_key, round, role, "
         + "state, attempts, lease_owner, lease_expires_at, started_at, finished_at, result_json, message";
 
-    public const string SweepColumns = "id, name, spec_path, spec_text, strategy, plan_hash, created_at";
+    public const string SweepColumns = "id, name, spec_path, spec_text, strategy, plan_hash, created_at, settings_json";
 
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
@@ -29,7 +29,8 @@ internal static class SqliteRows
         SpecText: reader.GetString(3),
         Strategy: reader.GetString(4),
         PlanHash: reader.GetString(5),
-        CreatedAt: ParseTime(reader.GetString(6)));
+        CreatedAt: ParseTime(reader.GetString(6)),
+        Settings: NullableString(reader, 7) is { } settings ? SweepJson.Deserialize<RunSettings>(settings) : null);
 
     public static TrialRecord ReadTrial(SqliteDataReader reader)
     {

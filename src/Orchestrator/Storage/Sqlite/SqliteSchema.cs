@@ -23,7 +23,8 @@ internal static class SqliteSchema
             spec_text   TEXT NOT NULL,
             strategy    TEXT NOT NULL,
             plan_hash   TEXT NOT NULL,
-            created_at  TEXT NOT NULL
+            created_at  TEXT NOT NULL,
+            settings_json TEXT
         );
         CREATE TABLE IF NOT EXISTS trials (
             sweep_id          TEXT    NOT NULL REFERENCES sweeps(id),
@@ -77,9 +78,10 @@ internal static class SqliteSchema
         create.ExecuteNonQuery();
         if (storedVersion == 1)
         {
-            // Version 1 stored neither decisions nor writers; its epochs keep nulls.
+            // Version 1 stored neither decisions, writers nor run settings; its rows keep nulls.
             using var addDecisions = connection.Command("ALTER TABLE epochs ADD COLUMN decision TEXT; "
-                + "ALTER TABLE epochs ADD COLUMN decision_reason TEXT; ALTER TABLE epochs ADD COLUMN recorded_by TEXT;",
+                + "ALTER TABLE epochs ADD COLUMN decision_reason TEXT; ALTER TABLE epochs ADD COLUMN recorded_by TEXT; "
+                + "ALTER TABLE sweeps ADD COLUMN settings_json TEXT;",
                 transaction);
             addDecisions.ExecuteNonQuery();
         }
