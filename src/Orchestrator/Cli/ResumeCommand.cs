@@ -17,16 +17,21 @@ public static class ResumeCommand
         {
             Description = "Resume even when --slots, --data-dir or this machine's device differ from the sweep's start.",
         };
+        var retryFailed = new Option<bool>("--retry-failed")
+        {
+            Description = "Also run again, from their last checkpoints, the trials that failed for good.",
+        };
         var run = new RunOptions();
-        var command = new Command("resume", "Finish an interrupted sweep.") { directory, allowChanges };
+        var command = new Command("resume", "Finish an interrupted sweep.") { directory, allowChanges, retryFailed };
         run.AddTo(command);
         command.SetAction((parse, cancellation) => UserErrors.Guard(() => ResumeAsync(parse.GetValue(directory)!,
-            parse.GetValue(run.Slots), parse.GetValue(run.DataDir), parse.GetValue(allowChanges), cancellation)));
+            parse.GetValue(run.Slots), parse.GetValue(run.DataDir), parse.GetValue(allowChanges),
+            parse.GetValue(retryFailed), cancellation)));
         return command;
     }
 
     private static async Task<int> ResumeAsync(DirectoryInfo directory, int? slots, DirectoryInfo? dataDir,
-        bool allowChanges, CancellationToken cancellation)
+        bool allowChanges, bool retryFailed, CancellationToken cancellation)
     {
         slots = RunOptions.ValidSlots(slots);
         var dataDirectory = RunOptions.ExistingDataDirectory(dataDir);
@@ -36,6 +41,8 @@ public static class ResumeCommand
         var settings = Settings(opened, slots, dataDirectory, allowChanges);
         var released = await SweepDirectory.ReleaseInterruptedAsync(opened, cancellation);
         AnsiConsole.MarkupLineInterpolated($"Resuming {opened.Directory}: {released} interrupted trial(s) continue from their last checkpoint");
+        if (retryFailed)
+            AnsiConsole.MarkupLineInterpolated($"{await SweepDirectory.RetryFailedAsync(opened, cancellation)} failed trial(s) run again from their last checkpoint");
         var target = new SweepTarget(opened.SweepId, opened.Directory, settings.DataDirectory);
         return await SweepCompletion.RunAndReportAsync(target, store, new SlotPlan(settings.Slots, settings.ThreadsPerSlot),
             cancellation);

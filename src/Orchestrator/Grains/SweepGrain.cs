@@ -158,12 +158,12 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
         var trial = projection.Get(index);
         if (trial is null)
             return false;
-        if (finished.State == TrialState.Failed && trial.Attempts <= spec.Search.Retries)
+        if (finished.State == TrialState.Failed && trial.Failures < spec.Search.Retries)
         {
             // Refused like any other finish when the lease has passed to another slot.
-            if (!await TryReleaseAsync(index, owner, finished.Message))
+            if (!await TryReleaseAsync(index, owner, $"retrying after: {finished.Message}", failed: true))
                 return false;
-            LogRetrying(index, trial.Attempts, finished.Message);
+            LogRetrying(index, trial.Failures + 1, finished.Message);
             return true;
         }
         var stop = finished.State == TrialState.Pruned && projection.LastDecision(index) is { Stop: true } last
@@ -193,9 +193,9 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
 
     public Task ReleaseAsync(int index, string owner, string? reason) => TryReleaseAsync(index, owner, reason);
 
-    private async Task<bool> TryReleaseAsync(int index, string owner, string? reason)
+    private async Task<bool> TryReleaseAsync(int index, string owner, string? reason, bool failed = false)
     {
-        if (!await store.ReleaseAsync(SweepId, index, owner, reason))
+        if (!await store.ReleaseAsync(SweepId, index, owner, reason, failed))
             return false;
         projection.Apply((await store.GetTrialAsync(SweepId, index))!);
         return true;
@@ -226,6 +226,6 @@ public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, Tim
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Trial {Index} finished {State} (objective {Objective})")]
     private partial void LogFinished(int index, TrialState state, double? objective);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Trial {Index} failed on attempt {Attempt}, retrying: {Reason}")]
-    private partial void LogRetrying(int index, int attempt, string? reason);
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Trial {Index} failed ({Failure} failure so far), retrying from its last checkpoint: {Reason}")]
+    private partial void LogRetrying(int index, int failure, string? reason);
 }

@@ -24,8 +24,9 @@ public sealed record SearchSpec
     public int Trials { get; init; } = 10;
     /// <summary>OFAT: run the pairs of the K most helpful single changes together.</summary>
     public int Interactions { get; init; }
-    /// <summary>A failed trial is re-run from its last checkpoint this many times.</summary>
-    public int Retries { get; init; }
+    /// <summary>A failed trial (a crash, a killed worker) is re-run from its last checkpoint this many times.
+    /// Stopping and resuming the sweep does not count.</summary>
+    public int Retries { get; init; } = 1;
     public EarlyStoppingSpec EarlyStopping { get; init; } = new();
 }
 

@@ -15,6 +15,8 @@ public sealed record SweepRecord(
     DateTimeOffset CreatedAt,
     RunSettings? Settings = null);
 
+/// <param name="Attempts">Leases taken, a promotion excepted.</param>
+/// <param name="Failures">Attempts that failed and were retried: what a spec's retries bound.</param>
 public sealed record TrialRecord(
     string SweepId,
     PlannedTrial Plan,
@@ -25,7 +27,8 @@ public sealed record TrialRecord(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     TrialResult? Result,
-    string? Message)
+    string? Message,
+    int Failures = 0)
 {
     public int Index => Plan.Index;
 }
@@ -81,8 +84,15 @@ public interface ISweepStore : IAsyncDisposable
     Task<bool> ConcludePausedAsync(string sweepId, int index, string message, DateTimeOffset now,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Gives the trial back as pending (stopped by the user, or failed with retries left).</summary>
-    Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message,
+    /// <summary>Gives the trial back as pending: stopped by the user or interrupted, or, with
+    /// <paramref name="failed"/>, failed with retries left, which counts one more failure. Only failures use up
+    /// retries, so stopping and resuming a sweep never does.</summary>
+    Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message, bool failed = false,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Puts a failed trial back as pending with its failures forgotten and its result dropped, keeping
+    /// its epochs and checkpoints to resume from; false unless the trial is failed.</summary>
+    Task<bool> RetryFailedAsync(string sweepId, int index, string message,
         CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<EpochRecord>> GetEpochsAsync(string sweepId, int? trialIndex = null,

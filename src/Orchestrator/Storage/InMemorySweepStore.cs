@@ -149,7 +149,7 @@ public sealed class InMemorySweepStore : ISweepStore
         }
     }
 
-    public Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message,
+    public Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message, bool failed = false,
         CancellationToken cancellationToken = default) =>
         Task.FromResult(UpdateHeld(sweepId, index, owner, trial => trial with
         {
@@ -157,7 +157,23 @@ public sealed class InMemorySweepStore : ISweepStore
             Message = message,
             LeaseOwner = null,
             LeaseExpiresAt = null,
+            Failures = trial.Failures + (failed ? 1 : 0),
         }));
+
+    public Task<bool> RetryFailedAsync(string sweepId, int index, string message,
+        CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_trials.TryGetValue((sweepId, index), out var trial) || trial.State != TrialState.Failed)
+                return Task.FromResult(false);
+            _trials[(sweepId, index)] = trial with
+            {
+                State = TrialState.Pending, Failures = 0, Result = null, FinishedAt = null, Message = message,
+            };
+            return Task.FromResult(true);
+        }
+    }
 
     public Task<IReadOnlyList<EpochRecord>> GetEpochsAsync(string sweepId, int? trialIndex = null,
         CancellationToken cancellationToken = default)

@@ -98,7 +98,7 @@ public sealed class SqliteSweepStore : ISweepStore
         }
 
         await using var insert = connection.Command($"INSERT INTO trials ({TrialColumns}) VALUES ($sweepId, $index, "
-            + "$changes, $repeat, $seed, $configKey, $round, $role, $state, 0, NULL, NULL, NULL, NULL, NULL, NULL);",
+            + "$changes, $repeat, $seed, $configKey, $round, $role, $state, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0);",
             transaction);
         foreach (var trial in trials)
         {
@@ -234,14 +234,28 @@ public sealed class SqliteSweepStore : ISweepStore
         return await conclude.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message,
+    public async Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message, bool failed = false,
         CancellationToken cancellationToken = default)
     {
         await using var connection = Connect();
         await using var release = HeldUpdate(connection, $"state = '{nameof(TrialState.Pending)}', "
-                + "message = $message, lease_owner = NULL, lease_expires_at = NULL", sweepId, index, owner)
-            .With("$message", message);
+                + "message = $message, lease_owner = NULL, lease_expires_at = NULL, failures = failures + $failed",
+                sweepId, index, owner)
+            .With("$message", message).With("$failed", failed ? 1 : 0);
         return await release.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> RetryFailedAsync(string sweepId, int index, string message,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = Connect();
+        await using var retry = connection.Command($"""
+                UPDATE trials SET state = '{nameof(TrialState.Pending)}', failures = 0, result_json = NULL,
+                    finished_at = NULL, message = $message
+                WHERE sweep_id = $sweepId AND trial_index = $index AND state = '{nameof(TrialState.Failed)}';
+                """)
+            .With("$sweepId", sweepId).With("$index", index).With("$message", message);
+        return await retry.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task<IReadOnlyList<EpochRecord>> GetEpochsAsync(string sweepId, int? trialIndex = null,

@@ -75,10 +75,23 @@ public static class SweepDirectory
         foreach (var trial in await sweep.Store.GetTrialsAsync(sweep.SweepId, cancellation))
         {
             if (trial.State == TrialState.Running && trial.LeaseOwner is { } owner
-                && await sweep.Store.ReleaseAsync(sweep.SweepId, trial.Index, owner, "interrupted", cancellation))
+                && await sweep.Store.ReleaseAsync(sweep.SweepId, trial.Index, owner, "interrupted", failed: false, cancellation))
                 released++;
         }
         return released;
+    }
+
+    /// <summary>Failed trials go back to pending, their failures forgotten, to continue from their checkpoints.</summary>
+    public static async Task<int> RetryFailedAsync(OpenedSweep sweep, CancellationToken cancellation)
+    {
+        var retried = 0;
+        foreach (var trial in await sweep.Store.GetTrialsAsync(sweep.SweepId, cancellation))
+        {
+            if (trial.State == TrialState.Failed
+                && await sweep.Store.RetryFailedAsync(sweep.SweepId, trial.Index, "run again on resume", cancellation))
+                retried++;
+        }
+        return retried;
     }
 
     public static string PlanHash(IReadOnlyList<PlannedTrial> plan)

@@ -95,11 +95,29 @@ public class SweepGrainLeaseTests(SweepClusterFixture fixture) : IClassFixture<S
         var second = (await sweep.Grain.LeaseAsync("second")).Assignment!;
         Assert.True(await sweep.Grain.FinishAsync(0, "second", Failed("out of memory again")));
 
-        Assert.Equal((TrialState.Pending, 1, "out of memory"), (released.State, released.Attempts, released.Message));
+        Assert.Equal((TrialState.Pending, 1, 1, "retrying after: out of memory"),
+            (released.State, released.Attempts, released.Failures, released.Message));
         Assert.Equal((0, 1, 0, 2), (first.Plan.Index, first.Attempt, second.Plan.Index, second.Attempt));
         var failed = await sweep.TrialAsync(0);
         Assert.Equal((TrialState.Failed, 2, "out of memory again"), (failed.State, failed.Attempts, failed.Message));
         Assert.Equal(LeaseStatus.SweepFinished, (await sweep.Grain.LeaseAsync("third")).Status);
+    }
+
+    [Fact]
+    public async Task Interruptions_NeverUseUpARetry_OnlyFailuresDo()
+    {
+        var sweep = await fixture.CreateSweepAsync(SyntheticSpecs.BaselineOnly(retries: 1));
+        for (var stop = 0; stop < 3; stop++)
+        {
+            await sweep.Grain.LeaseAsync($"run{stop}");
+            await sweep.Grain.ReleaseAsync(0, $"run{stop}", "stopped by the user");
+        }
+
+        await sweep.Grain.LeaseAsync("crashes");
+        Assert.True(await sweep.Grain.FinishAsync(0, "crashes", Failed("trial worker exited with code 137")));
+
+        var retried = await sweep.TrialAsync(0);
+        Assert.Equal((TrialState.Pending, 4, 1), (retried.State, retried.Attempts, retried.Failures));
     }
 
     [Fact]

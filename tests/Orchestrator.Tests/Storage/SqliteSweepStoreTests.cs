@@ -56,7 +56,7 @@ public sealed class SqliteSweepStoreTests : SweepStoreContract
         {
             connection.Open();
             await using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "ALTER TABLE epochs DROP COLUMN decision; ALTER TABLE epochs DROP COLUMN decision_reason; ALTER TABLE epochs DROP COLUMN recorded_by; ALTER TABLE sweeps DROP COLUMN settings_json; PRAGMA user_version = 1;";
+            downgrade.CommandText = "ALTER TABLE epochs DROP COLUMN decision; ALTER TABLE epochs DROP COLUMN decision_reason; ALTER TABLE epochs DROP COLUMN recorded_by; ALTER TABLE sweeps DROP COLUMN settings_json; ALTER TABLE trials DROP COLUMN failures; PRAGMA user_version = 1;";
             await downgrade.ExecuteNonQueryAsync();
         }
 

@@ -254,6 +254,43 @@ public abstract class SweepStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Release_CountsAFailureOnlyWhenTheTrialFailed()
+    {
+        await SeedAsync(1);
+        await Store.TryLeaseAsync(SweepId, 0, "worker-a", T0, LeaseEnd);
+        Assert.True(await Store.ReleaseAsync(SweepId, 0, "worker-a", "stopped"));
+        await Store.TryLeaseAsync(SweepId, 0, "worker-b", T0, LeaseEnd);
+        Assert.True(await Store.ReleaseAsync(SweepId, 0, "worker-b", "crashed", failed: true));
+        await Store.TryLeaseAsync(SweepId, 0, "worker-c", T0, LeaseEnd);
+        Assert.False(await Store.ReleaseAsync(SweepId, 0, "worker-b", "late", failed: true));
+        Assert.True(await Store.ReleaseAsync(SweepId, 0, "worker-c", null, failed: true));
+
+        var trial = (await Store.GetTrialAsync(SweepId, 0))!;
+        Assert.Equal((TrialState.Pending, 3, 2, null), (trial.State, trial.Attempts, trial.Failures, trial.Message));
+    }
+
+    [Fact]
+    public async Task RetryFailed_PutsOnlyAFailedTrialBack_WithItsFailuresForgottenAndItsEpochsKept()
+    {
+        await SeedAsync(2);
+        await Store.TryLeaseAsync(SweepId, 0, "worker-a", T0, LeaseEnd);
+        await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(1), Goes);
+        await Store.ReleaseAsync(SweepId, 0, "worker-a", "crashed", failed: true);
+        await Store.TryLeaseAsync(SweepId, 0, "worker-b", T0, LeaseEnd);
+        await Store.FinishAsync(SweepId, 0, "worker-b", TrialState.Failed, null, "crashed again", T0);
+
+        Assert.True(await Store.RetryFailedAsync(SweepId, 0, "retried on resume"));
+        Assert.False(await Store.RetryFailedAsync(SweepId, 0, "twice"));
+        Assert.False(await Store.RetryFailedAsync(SweepId, 1, "pending"));
+
+        var trial = (await Store.GetTrialAsync(SweepId, 0))!;
+        Assert.Equal((TrialState.Pending, 0, "retried on resume"), (trial.State, trial.Failures, trial.Message));
+        Assert.Null(trial.FinishedAt);
+        Assert.Single(await Store.GetEpochsAsync(SweepId, 0));
+        Assert.NotNull(await Store.TryLeaseAsync(SweepId, 0, "worker-c", T0, LeaseEnd));
+    }
+
+    [Fact]
     public async Task GetEpochs_ReturnsEachTrialsEpochsInOrder_WithNonFiniteValuesIntact()
     {
         await SeedAsync(2);

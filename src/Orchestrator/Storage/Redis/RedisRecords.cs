@@ -17,6 +17,7 @@ internal static class RedisRecords
     public const string FinishedAt = "finishedAt";
     public const string Result = "result";
     public const string Message = "message";
+    public const string Failures = "failures";
 
     public static string Time(DateTimeOffset time) =>
         time.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
@@ -86,7 +87,10 @@ internal static class RedisRecords
         StartedAt: NullableTime(fields, "startedAt"),
         FinishedAt: NullableTime(fields, FinishedAt),
         Result: fields.GetValueOrDefault(Result) is { } json ? SweepJson.Deserialize<TrialResult>(json) : null,
-        Message: fields.GetValueOrDefault(Message));
+        Message: fields.GetValueOrDefault(Message),
+        Failures: fields.GetValueOrDefault(Failures) is { } failures
+            ? int.Parse(failures, CultureInfo.InvariantCulture)
+            : 0);
 
     private static Dictionary<string, string> ToDictionary(HashEntry[] entries) =>
         entries.ToDictionary(entry => entry.Name.ToString(), entry => entry.Value.ToString(), StringComparer.Ordinal);

@@ -87,4 +87,17 @@ internal static class RedisScripts
         if #ARGV > 3 + 2 * sets then redis.call('HDEL', KEYS[1], unpack(ARGV, 4 + 2 * sets, #ARGV)) end
         return 1
         """;
+
+    /// <summary>KEYS: trial. ARGV: owner, 1 to count a failure (else 0), message (tagged). Gives a held trial back
+    /// as pending; 1 when written.</summary>
+    public const string Release = """
+        local trial = redis.call('HMGET', KEYS[1], 'state', 'leaseOwner')
+        if trial[1] ~= 'Running' or trial[2] ~= ARGV[1] then return 0 end
+        redis.call('HSET', KEYS[1], 'state', 'Pending')
+        redis.call('HDEL', KEYS[1], 'leaseOwner', 'leaseExpiresAt')
+        if ARGV[2] == '1' then redis.call('HINCRBY', KEYS[1], 'failures', 1) end
+        if ARGV[3] == '' then redis.call('HDEL', KEYS[1], 'message')
+        else redis.call('HSET', KEYS[1], 'message', string.sub(ARGV[3], 2)) end
+        return 1
+        """;
 }

@@ -162,10 +162,19 @@ public sealed class RedisSweepStore : ISweepStore
         TransitionAsync(sweepId, index, TrialState.Paused, owner: null, cancellationToken,
             (State, nameof(TrialState.Pruned)), (Message, message), (FinishedAt, Time(now)));
 
-    public Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message,
+    public async Task<bool> ReleaseAsync(string sweepId, int index, string owner, string? message,
+        bool failed = false, CancellationToken cancellationToken = default)
+    {
+        var released = await RunAsync(RedisScripts.Release, [Keys(sweepId).Trial(index)],
+            [owner, failed ? 1 : 0, Tagged(message)], cancellationToken);
+        return (long)released == 1;
+    }
+
+    public Task<bool> RetryFailedAsync(string sweepId, int index, string message,
         CancellationToken cancellationToken = default) =>
-        TransitionAsync(sweepId, index, TrialState.Running, owner, cancellationToken,
-            (State, nameof(TrialState.Pending)), (Message, message), (LeaseOwner, null), (LeaseExpiresAt, null));
+        TransitionAsync(sweepId, index, TrialState.Failed, owner: null, cancellationToken,
+            (State, nameof(TrialState.Pending)), (Failures, "0"), (Message, message), (Result, null),
+            (FinishedAt, null));
 
     public async Task<IReadOnlyList<EpochRecord>> GetEpochsAsync(string sweepId, int? trialIndex = null,
         CancellationToken cancellationToken = default)

@@ -11,7 +11,7 @@ namespace Sweep.Orchestrator.Storage.Sqlite;
 internal static class SqliteRows
 {
     public const string TrialColumns = "sweep_id, trial_index, changes_json, repeat, seed, config_key, round, role, "
-        + "state, attempts, lease_owner, lease_expires_at, started_at, finished_at, result_json, message";
+        + "state, attempts, lease_owner, lease_expires_at, started_at, finished_at, result_json, message, failures";
 
     public const string SweepColumns = "id, name, spec_path, spec_text, strategy, plan_hash, created_at, settings_json";
 
@@ -52,7 +52,8 @@ internal static class SqliteRows
             StartedAt: NullableTime(reader, 12),
             FinishedAt: NullableTime(reader, 13),
             Result: NullableString(reader, 14) is { } json ? SweepJson.Deserialize<TrialResult>(json) : null,
-            Message: NullableString(reader, 15));
+            Message: NullableString(reader, 15),
+            Failures: reader.GetInt32(16));
     }
 
     public static EpochRecord ReadEpoch(SqliteDataReader reader) =>

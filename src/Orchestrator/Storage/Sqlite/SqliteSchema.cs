@@ -43,6 +43,7 @@ internal static class SqliteSchema
             finished_at       TEXT,
             result_json       TEXT,
             message           TEXT,
+            failures          INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (sweep_id, trial_index)
         );
         CREATE TABLE IF NOT EXISTS epochs (
@@ -78,10 +79,11 @@ internal static class SqliteSchema
         create.ExecuteNonQuery();
         if (storedVersion == 1)
         {
-            // Version 1 stored neither decisions, writers nor run settings; its rows keep nulls.
+            // Version 1 stored no decisions, writers, run settings or failure counts; its rows keep nulls and zeros.
             using var addDecisions = connection.Command("ALTER TABLE epochs ADD COLUMN decision TEXT; "
                 + "ALTER TABLE epochs ADD COLUMN decision_reason TEXT; ALTER TABLE epochs ADD COLUMN recorded_by TEXT; "
-                + "ALTER TABLE sweeps ADD COLUMN settings_json TEXT;",
+                + "ALTER TABLE sweeps ADD COLUMN settings_json TEXT; "
+                + "ALTER TABLE trials ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;",
                 transaction);
             addDecisions.ExecuteNonQuery();
         }
