@@ -33,7 +33,7 @@ public static class CifarReader
     {
         if (!File.Exists(path))
             throw new DataFileException(path, "expected a CIFAR-10 batch file, found none");
-        var bytes = File.ReadAllBytes(path);
+        var bytes = DataStreams.ReadAllBytes(path);
         if (bytes.Length == 0 || bytes.Length % RecordBytes != 0)
             throw new DataFileException(path,
                 $"expected a length that is a positive multiple of {RecordBytes} (1 label + {ImageBytes} pixel bytes), found {bytes.Length}");

@@ -30,10 +30,13 @@ public sealed class DatasetLoader(DataSources sources, FileDownloader downloader
     {
         var files = Locate(source, specPath, dataDir, download, IdxFiles.Find, "IDX files " + string.Join(", ", IdxFiles.Stems),
             target => source.Files.ToList().ForEach(file => downloader.Download(source.Mirror, file, target)));
-        return new RawDataset(
-            IdxReader.Read(files.TrainImages, files.TrainLabels, classes),
-            IdxReader.Read(files.TestImages, files.TestLabels, classes),
-            files.TrainImages, files.TestImages);
+        var train = IdxReader.Read(files.TrainImages, files.TrainLabels, classes);
+        var test = IdxReader.Read(files.TestImages, files.TestLabels, classes);
+        // A model is built for one input size; test images of another would only fail after training.
+        if ((test.Height, test.Width) != (train.Height, train.Width))
+            throw new DataFileException(files.TestImages,
+                $"expected {train.Height}×{train.Width} images like those of {files.TrainImages}, found {test.Height}×{test.Width}");
+        return new RawDataset(train, test, files.TrainImages, files.TestImages);
     }
 
     private RawDataset LoadCifar(string? specPath, string? dataDir, bool download)

@@ -27,15 +27,14 @@ public static class IdxReader
         var count = ReadDimension(header, 4, path, "image count");
         var height = ReadDimension(header, 8, path, "rows");
         var width = ReadDimension(header, 12, path, "columns");
-        var expected = (long)count * height * width;
+        var expected = (Int128)count * height * width;
         if (expected > Array.MaxLength)
             throw new DataFileException(path, $"expected at most {Array.MaxLength} pixels, found a header declaring {expected}");
-        var pixels = new byte[expected];
-        var read = DataStreams.ReadUpTo(stream, pixels, path);
-        if (read < expected || DataStreams.HasMoreData(stream, path))
+        var pixels = DataStreams.ReadAtMost(stream, (int)expected, path);
+        if (pixels.Length < expected || DataStreams.HasMoreData(stream, path))
             throw new DataFileException(path,
                 $"expected {count}×{height}×{width} = {expected} pixel bytes after the header, found " +
-                (read < expected ? $"{read} (truncated)" : "more (trailing data)"));
+                (pixels.Length < expected ? $"{pixels.Length} (truncated)" : "more (trailing data)"));
         return (pixels, count, height, width);
     }
 
@@ -45,11 +44,12 @@ public static class IdxReader
         var header = ReadHeader(stream, path, 8, "IDX label header");
         ExpectMagic(header, LabelsMagic, path, "IDX labels");
         var count = ReadDimension(header, 4, path, "label count");
-        var bytes = new byte[count];
-        var read = DataStreams.ReadUpTo(stream, bytes, path);
-        if (read < count || DataStreams.HasMoreData(stream, path))
+        if (count > Array.MaxLength)
+            throw new DataFileException(path, $"expected at most {Array.MaxLength} labels, found a header declaring {count}");
+        var bytes = DataStreams.ReadAtMost(stream, count, path);
+        if (bytes.Length < count || DataStreams.HasMoreData(stream, path))
             throw new DataFileException(path, $"expected {count} label bytes after the header, found " +
-                (read < count ? $"{read} (truncated)" : "more (trailing data)"));
+                (bytes.Length < count ? $"{bytes.Length} (truncated)" : "more (trailing data)"));
         var labels = new int[count];
         for (var i = 0; i < count; i++)
         {

@@ -11,12 +11,10 @@ public static class ImageFolderReader
     /// <summary>Class names are the subfolder names in ordinal order, which fixes each class's index.</summary>
     public static IReadOnlyList<string> ClassNamesOf(string splitFolder)
     {
-        if (!Directory.Exists(splitFolder))
-            throw new DataFileException(splitFolder, "expected a folder with one subfolder per class, found none");
-        var names = Directory.GetDirectories(splitFolder).Select(Path.GetFileName).OfType<string>()
-            .Order(StringComparer.Ordinal).ToList();
-        if (names.Count == 0)
-            throw new DataFileException(splitFolder, "expected one subfolder per class, found no subfolders");
+        var names = SubfoldersOf(splitFolder);
+        // One class makes every prediction right: training "succeeds" and reports 100 % test accuracy.
+        if (names.Count == 1)
+            throw new DataFileException(splitFolder, $"expected at least two class subfolders, found only {names[0]}");
         return names;
     }
 
@@ -37,9 +35,21 @@ public static class ImageFolderReader
         return new ImageSet(pixels, labels, channels, size, size, classNames);
     }
 
+    private static List<string> SubfoldersOf(string splitFolder)
+    {
+        if (!Directory.Exists(splitFolder))
+            throw new DataFileException(splitFolder, "expected a folder with one subfolder per class, found none");
+        var names = Directory.GetDirectories(splitFolder).Select(Path.GetFileName).OfType<string>()
+            .Order(StringComparer.Ordinal).ToList();
+        if (names.Count == 0)
+            throw new DataFileException(splitFolder, "expected one subfolder per class, found no subfolders");
+        return names;
+    }
+
+    /// <remarks>A test split may lack a class folder, but a class folder that is there must hold images.</remarks>
     private static List<(string Path, int Label)> ListImages(string splitFolder, IReadOnlyList<string> classNames)
     {
-        var found = ClassNamesOf(splitFolder);
+        var found = SubfoldersOf(splitFolder);
         var unknown = found.FirstOrDefault(name => !classNames.Contains(name));
         if (unknown is not null)
             throw new DataFileException(Path.Combine(splitFolder, unknown),
@@ -50,20 +60,24 @@ public static class ImageFolderReader
             var classFolder = Path.Combine(splitFolder, classNames[label]);
             if (!Directory.Exists(classFolder))
                 continue;
-            files.AddRange(Directory.GetFiles(classFolder)
-                .Where(file => ImageExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal)
-                .Select(file => (file, label)));
+            var entries = Directory.GetFileSystemEntries(classFolder);
+            var images = entries.Where(IsImage).Order(StringComparer.Ordinal).ToList();
+            // An empty class would still get an output unit, one that training never sees a reason to predict.
+            if (images.Count == 0)
+                throw new DataFileException(classFolder,
+                    $"expected at least one image ({string.Join(", ", ImageExtensions)}) in each class folder, found " +
+                    (entries.Length == 0 ? "an empty folder" : $"none among its {entries.Length} entries"));
+            files.AddRange(images.Select(file => (file, label)));
         }
-        if (files.Count == 0)
-            throw new DataFileException(splitFolder, "expected PNG or JPEG images in the class subfolders, found none");
         return files;
     }
 
+    private static bool IsImage(string path) =>
+        File.Exists(path) && ImageExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+
     private static void DecodeInto(string path, int size, int channels, Span<byte> target)
     {
-        using var decoded = SKBitmap.Decode(path)
-            ?? throw new DataFileException(path, "expected a PNG or JPEG image, found data SkiaSharp cannot decode");
+        using var decoded = ImageDecoder.Decode(path);
         var info = new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var resized = decoded.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear))
             ?? throw new DataFileException(path, $"expected an image SkiaSharp can resize to {size}×{size}, found one it cannot");

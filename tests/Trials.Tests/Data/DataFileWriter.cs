@@ -93,4 +93,17 @@ public static class DataFileWriter
         using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
         File.WriteAllBytes(path, data.ToArray());
     }
+
+    /// <summary>An encoded image whose pixels all differ, so that its compressed data is spread over the whole
+    /// file and cutting the file short loses rows.</summary>
+    public static byte[] NoisyImage(SKEncodedImageFormat format, int side = 32)
+    {
+        var random = new Random(7);
+        using var bitmap = new SKBitmap(side, side);
+        for (var y = 0; y < side; y++)
+            for (var x = 0; x < side; x++)
+                bitmap.SetPixel(x, y, new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+        using var data = bitmap.Encode(format, 90);
+        return data.ToArray();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Sweep.Trials.Data;
 
 namespace Sweep.Trials.Tests.Data;
@@ -115,6 +116,90 @@ public sealed class IdxReaderTests : IDisposable
         var error = Assert.Throws<DataFileException>(() => IdxReader.Read(imagesFile, labelsFile, Classes));
 
         Assert.Equal(imagesFile, error.File);
+    }
+
+    [Fact]
+    public void Read_GzFileThatIsNotGzip_SaysSo()
+    {
+        var imagesFile = folder.File("train-images-idx3-ubyte.gz");
+        File.WriteAllText(imagesFile, "<html>Not Found</html>");
+        var labelsFile = folder.File("labels");
+        File.WriteAllBytes(labelsFile, DataFileWriter.IdxLabels([0]));
+
+        var error = Assert.Throws<DataFileException>(() => IdxReader.Read(imagesFile, labelsFile, Classes));
+
+        Assert.Equal($"{imagesFile}: expected gzip data (a .gz file starts with bytes 1F 8B), found a file starting with " +
+            "bytes 3C 68 74 6D; if it is already unpacked, remove .gz from its name", error.Message);
+    }
+
+    [Fact]
+    public void Read_EmptyGzFile_SaysItIsEmpty()
+    {
+        var labelsFile = folder.File("train-labels-idx1-ubyte.gz");
+        File.WriteAllBytes(labelsFile, []);
+        var imagesFile = folder.File("images");
+        File.WriteAllBytes(imagesFile, DataFileWriter.IdxImages(1, 2, 2, _ => 0));
+
+        var error = Assert.Throws<DataFileException>(() => IdxReader.Read(imagesFile, labelsFile, Classes));
+
+        Assert.StartsWith($"{labelsFile}: expected gzip data (a .gz file starts with bytes 1F 8B), found an empty file",
+            error.Message);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.9)]
+    public void Read_TruncatedGzipFile_IsADataFileError(double kept)
+    {
+        var compressed = DataFileWriter.Gzip(DataFileWriter.IdxImages(200, 8, 8, i => (byte)(i * 7919 % 251)));
+        var (imagesFile, labelsFile) = Write(compressed[..(int)(compressed.Length * kept)],
+            DataFileWriter.IdxLabels(new int[200]));
+
+        var error = Assert.Throws<DataFileException>(() => IdxReader.Read(imagesFile, labelsFile, Classes));
+
+        Assert.Equal(imagesFile, error.File);
+        Assert.StartsWith($"{imagesFile}: expected ", error.Message);
+    }
+
+    [Fact]
+    public void Read_HeaderDeclaringFarMoreImagesThanTheFileHolds_ReportsTruncation()
+    {
+        var (imagesFile, labelsFile) = Write([.. Header(0x803, 1_000_000, 28, 28), 1, 2, 3], DataFileWriter.IdxLabels([0]));
+
+        var error = Assert.Throws<DataFileException>(() => IdxReader.Read(imagesFile, labelsFile, Classes));
+
+        Assert.Equal($"{imagesFile}: expected 1000000×28×28 = 784000000 pixel bytes after the header, found 3 (truncated)",
+            error.Message);
+    }
+
+    [Fact]
+    public void Read_HeaderWhoseSizeOverflows_IsReported()
+    {
+        var (imagesFile, labelsFile) = Write(Header(0x803, int.MaxValue, int.MaxValue, 4), DataFileWriter.IdxLabels([0]));
+
+        var error = Assert.Throws<DataFileException>(() => IdxReader.Read(imagesFile, labelsFile, Classes));
+
+        Assert.StartsWith($"{imagesFile}: expected at most {Array.MaxLength} pixels, found a header declaring ", error.Message);
+    }
+
+    [Fact]
+    public void Read_LabelHeaderDeclaringMoreThanAnArrayHolds_IsReported()
+    {
+        var (imagesFile, labelsFile) = Write(DataFileWriter.IdxImages(1, 2, 2, _ => 0), [.. Header(0x801, int.MaxValue), 0]);
+
+        var error = Assert.Throws<DataFileException>(() => IdxReader.Read(imagesFile, labelsFile, Classes));
+
+        Assert.Equal($"{labelsFile}: expected at most {Array.MaxLength} labels, found a header declaring {int.MaxValue}",
+            error.Message);
+    }
+
+    private static byte[] Header(int magic, params int[] dimensions)
+    {
+        var bytes = new byte[4 * (1 + dimensions.Length)];
+        BinaryPrimitives.WriteInt32BigEndian(bytes, magic);
+        for (var i = 0; i < dimensions.Length; i++)
+            BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4 * (i + 1)), dimensions[i]);
+        return bytes;
     }
 
     private (string Images, string Labels) Write(byte[] images, byte[] labels)
