@@ -10,7 +10,7 @@ namespace Sweep.Orchestrator.Cli;
 /// trials are kept, interrupted ones continue from their last checkpoint.</summary>
 public static class ResumeCommand
 {
-    public static Command Create()
+    public static Command Create(StopSignals signals)
     {
         var directory = new Argument<DirectoryInfo>("sweep-dir") { Description = "The sweep directory (runs/<name>-<id>)." };
         var allowChanges = new Option<bool>("--allow-changes")
@@ -24,28 +24,34 @@ public static class ResumeCommand
         var run = new RunOptions();
         var command = new Command("resume", "Finish an interrupted sweep.") { directory, allowChanges, retryFailed };
         run.AddTo(command);
-        command.SetAction((parse, cancellation) => UserErrors.Guard(() => ResumeAsync(parse.GetValue(directory)!,
+        command.SetAction((parse, _) => UserErrors.Guard(() => ResumeAsync(parse.GetValue(directory)!,
             parse.GetValue(run.Slots), parse.GetValue(run.DataDir), parse.GetValue(allowChanges),
-            parse.GetValue(retryFailed), cancellation)));
+            parse.GetValue(retryFailed), signals)));
         return command;
     }
 
     private static async Task<int> ResumeAsync(DirectoryInfo directory, int? slots, DirectoryInfo? dataDir,
-        bool allowChanges, bool retryFailed, CancellationToken cancellation)
+        bool allowChanges, bool retryFailed, StopSignals signals)
     {
+        signals.Arm();
+        // Store writes run to their end: a stop asked for meanwhile takes effect once the sweep is consistent.
+        var cancellation = CancellationToken.None;
         slots = RunOptions.ValidSlots(slots);
         var dataDirectory = RunOptions.ExistingDataDirectory(dataDir);
         var opened = await SweepDirectory.OpenForRunAsync(directory.FullName, cancellation);
         await using var store = opened.Store;
         using var runLock = opened.Lock;
         var settings = Settings(opened, slots, dataDirectory, allowChanges);
+        var sweep = (await store.GetSweepAsync(opened.SweepId, cancellation))!;
+        var loader = new Specs.SpecLoader();
+        SweepDataCheck.Check(loader, loader.Read(sweep.SpecText, sweep.SpecPath), settings.DataDirectory);
         var released = await SweepDirectory.ReleaseInterruptedAsync(opened, cancellation);
         AnsiConsole.MarkupLineInterpolated($"Resuming {opened.Directory}: {released} interrupted trial(s) continue from their last checkpoint");
         if (retryFailed)
             AnsiConsole.MarkupLineInterpolated($"{await SweepDirectory.RetryFailedAsync(opened, cancellation)} failed trial(s) run again from their last checkpoint");
         var target = new SweepTarget(opened.SweepId, opened.Directory, settings.DataDirectory);
         return await SweepCompletion.RunAndReportAsync(target, store, new SlotPlan(settings.Slots, settings.ThreadsPerSlot),
-            cancellation);
+            signals);
     }
 
     /// <summary>The sweep's own settings, with what the command line asks for instead; a change that would alter

@@ -11,7 +11,7 @@ namespace Sweep.Orchestrator.Cli;
 /// <summary><c>sweep run spec.yaml</c>: plans the sweep into a new sweep directory and runs it here.</summary>
 public static class RunCommand
 {
-    public static Command Create()
+    public static Command Create(StopSignals signals)
     {
         var spec = new Argument<FileInfo>("spec") { Description = "The sweep spec (YAML)." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Parent of the sweep directory (default: runs/)." };
@@ -21,15 +21,18 @@ public static class RunCommand
             spec, output,
         };
         run.AddTo(command);
-        command.SetAction((parse, cancellation) => UserErrors.Guard(() => RunAsync(parse.GetValue(spec)!,
+        command.SetAction((parse, _) => UserErrors.Guard(() => RunAsync(parse.GetValue(spec)!,
             parse.GetValue(output)?.FullName ?? "runs", parse.GetValue(run.Slots), parse.GetValue(run.DataDir),
-            cancellation)));
+            signals)));
         return command;
     }
 
     private static async Task<int> RunAsync(FileInfo specFile, string outputRoot, int? slots, DirectoryInfo? dataDir,
-        CancellationToken cancellation)
+        StopSignals signals)
     {
+        signals.Arm();
+        // Store writes run to their end: a stop asked for meanwhile takes effect once the sweep is consistent.
+        var cancellation = CancellationToken.None;
         if (!specFile.Exists)
             throw new UserErrorException($"{specFile.FullName}: no such spec file");
         var loader = new SpecLoader();
@@ -38,13 +41,17 @@ public static class RunCommand
         var dataDirectory = RunOptions.ExistingDataDirectory(dataDir);
         var slotPlan = SlotPlan.ForThisMachine(RunOptions.ValidSlots(slots));
         var settings = new RunSettings(dataDirectory, slotPlan.Slots, slotPlan.ThreadsPerSlot, MachineDevice.Describe());
-        Trials.Data.DataPreflight.Check(SweepPlanner.InitialPlan(spec).Select(trial => loader.Resolve(spec, trial).Dataset),
-            dataDirectory, spec.SourcePath);
+        SweepDataCheck.Check(loader, spec, dataDirectory);
+        if (signals.Received)
+        {
+            Console.Error.WriteLine("stopped before the sweep was created");
+            return signals.ExitCode;
+        }
         var opened = await SweepDirectory.CreateAsync(spec, outputRoot, settings, cancellation);
         await using var store = opened.Store;
         using var runLock = opened.Lock;
         AnsiConsole.MarkupLineInterpolated($"Sweep [bold]{spec.Baseline.Name}[/] ({spec.Search.Strategy}) → {opened.Directory}");
         var target = new SweepTarget(opened.SweepId, opened.Directory, dataDirectory);
-        return await SweepCompletion.RunAndReportAsync(target, store, slotPlan, cancellation);
+        return await SweepCompletion.RunAndReportAsync(target, store, slotPlan, signals);
     }
 }

@@ -5,16 +5,17 @@ namespace Sweep.Orchestrator.Cli;
 
 public static class SweepCommandLine
 {
-    public static Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
+        using var signals = new StopSignals();
         // Captured output (logs, CI) is read by programs and people searching it: never wrap a path or a command.
         if (Console.IsOutputRedirected)
             AnsiConsole.Profile.Width = 4096;
         var root = new RootCommand("Sweep: hyperparameter sweeps of CNN training, with diagnoses of what helped, what hurt and what overfit.")
         {
-            TrainCommand.Create(),
-            RunCommand.Create(),
-            ResumeCommand.Create(),
+            TrainCommand.Create(signals),
+            RunCommand.Create(signals),
+            ResumeCommand.Create(signals),
             StatusCommand.Create(),
             PlanCommand.Create(),
             ValidateCommand.Create(),
@@ -23,6 +24,8 @@ public static class SweepCommandLine
             VersionCommand.Create(),
             Workers.TrialWorkerCommand.Create(),
         };
-        return root.Parse(args).InvokeAsync();
+        // Signals are handled by StopSignals alone: the library's own handling ends the process two seconds after
+        // Ctrl-C, before trials are given back and the report is written.
+        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 }

@@ -14,7 +14,7 @@ namespace Sweep.Orchestrator.Cli;
 /// <summary><c>sweep train spec.yaml</c>: one trial, alone, with live progress and a result.json.</summary>
 public static class TrainCommand
 {
-    public static Command Create()
+    public static Command Create(StopSignals signals)
     {
         var spec = new Argument<FileInfo>("spec") { Description = "The spec file (its search: section is ignored)." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Where to write result.json and checkpoints." };
@@ -25,15 +25,18 @@ public static class TrainCommand
             Description = "Train trial N of the spec's sweep plan (its changes and seed) instead of the baseline.",
         };
         var command = new Command("train", "Train one trial of a spec.") { spec, output, threads, dataDir, trialIndex };
-        command.SetAction((parse, cancellation) => UserErrors.Guard(() => RunAsync(parse.GetValue(spec)!,
+        command.SetAction((parse, _) => UserErrors.Guard(() => RunAsync(parse.GetValue(spec)!,
             parse.GetValue(output), parse.GetValue(threads), parse.GetValue(dataDir), parse.GetValue(trialIndex),
-            cancellation)));
+            signals)));
         return command;
     }
 
     private static Task<int> RunAsync(FileInfo specFile, DirectoryInfo? output, int? threads, DirectoryInfo? dataDir,
-        int? trialIndex, CancellationToken cancellation)
+        int? trialIndex, StopSignals signals)
     {
+        signals.Arm();
+        if (threads is < 1)
+            throw new UserErrorException($"--threads {threads}: expected a whole number of at least 1");
         var trial = trialIndex is { } index
             ? PlannedTrialSpec(specFile.FullName, index)
             : TrialSpecReader.Read(specFile.FullName, name => ModelPresets.Named(name, specFile.FullName));
@@ -51,11 +54,16 @@ public static class TrainCommand
             .Start(context =>
             {
                 var observer = new ConsoleObserver(context, trial.Training.Epochs);
-                result = new TrialRunner().Run(trial, options, observer, cancellation);
+                result = new TrialRunner().Run(trial, options, observer, signals.Stopping);
             });
         File.WriteAllText(Path.Combine(runDirectory, "result.json"),
             JsonSerializer.Serialize(new { config = trial, result }, SweepJson.Indented));
         PrintSummary(result, runDirectory);
+        if (result.Outcome == TrialOutcome.Cancelled)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Stopped. Continue with: [bold]sweep train {specFile.FullName}{(trialIndex is { } n ? $" --trial {n}" : "")} --out {Path.GetFullPath(runDirectory)}[/]");
+            return Task.FromResult(signals.ExitCode);
+        }
         return Task.FromResult(result.Outcome is TrialOutcome.Completed or TrialOutcome.EarlyStopped ? 0 : 1);
     }
 

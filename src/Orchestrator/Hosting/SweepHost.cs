@@ -32,6 +32,9 @@ public static class SweepHost
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
             silo.Services.AddSweepSerialization();
         });
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
+        // Slots stop at the next batch and give their trials back; nothing may cut that short.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = Timeout.InfiniteTimeSpan);
         var stores = new SweepStores();
         stores.Register(target.SweepId, store);
         builder.Services.AddSingleton(stores);

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
@@ -9,17 +8,14 @@ using Sweep.Orchestrator.Storage;
 
 namespace Sweep.Orchestrator.Hosting;
 
-/// <summary>Runs a sweep in this process until it finishes or the user stops it (Ctrl-C or SIGTERM), showing live
-/// progress. Stopping lets every slot give its trial back after the last checkpoint; nothing finished is lost.</summary>
+/// <summary>Runs a sweep in this process until it finishes or <c>stopping</c> is cancelled (Ctrl-C or SIGTERM),
+/// showing live progress. Stopping lets every slot give its trial back after the last checkpoint; nothing finished
+/// is lost.</summary>
 public static class SweepSession
 {
     public static async Task<bool> RunAsync(SweepTarget target, ISweepStore store, SlotPlan slots,
-        ITrialExecutor executor, CancellationToken cancellation)
+        ITrialExecutor executor, CancellationToken stopping)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
-        Console.CancelKeyPress += onCancel;
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
         var board = new ProgressBoard();
         using var host = SweepHost.Build(target, store, slots, executor, board);
         try
@@ -28,7 +24,7 @@ public static class SweepSession
             var workers = host.Services.GetRequiredService<WorkerSlots>();
             var sweep = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ISweepGrain>(target.SweepId);
             var started = DateTime.UtcNow;
-            var done = Task.WhenAny(workers.Completion, Task.Delay(Timeout.Infinite, stop.Token));
+            var done = Task.WhenAny(workers.Completion, Task.Delay(Timeout.Infinite, stopping));
             if (Console.IsOutputRedirected)
                 await ReportLinesAsync(sweep, done, started);
             else
@@ -43,12 +39,11 @@ public static class SweepSession
                 });
             if (workers.Completion.IsFaulted)
                 await workers.Completion;
-            return workers.Completion.IsCompletedSuccessfully && !stop.IsCancellationRequested;
+            return workers.Completion.IsCompletedSuccessfully && !stopping.IsCancellationRequested;
         }
         finally
         {
             await host.StopAsync(CancellationToken.None);
-            Console.CancelKeyPress -= onCancel;
         }
     }
 

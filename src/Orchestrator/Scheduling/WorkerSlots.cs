@@ -69,10 +69,14 @@ public sealed partial class WorkerSlots(IGrainFactory grains, SweepTarget target
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             outcome = ToFinished(result);
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            outcome = null;
+        }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogTrialFailed(exception, index);
             outcome = new TrialFinished(TrialState.Failed, null, OneLine(exception));
+            LogTrialFailed(index, outcome.Message!);
         }
         finally
         {
@@ -118,8 +122,8 @@ public sealed partial class WorkerSlots(IGrainFactory grains, SweepTarget target
     private static string OneLine(Exception exception) =>
         $"{exception.GetType().Name}: {exception.Message.ReplaceLineEndings(" ")}";
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Trial {Index} threw")]
-    private partial void LogTrialFailed(Exception exception, int index);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Trial {Index} failed: {Reason}")]
+    private partial void LogTrialFailed(int index, string reason);
 
     /// <summary>Bridges the training thread to the grain: every epoch is recorded before the next one starts.</summary>
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Trial {Index}: {Notice}")]
