@@ -13,7 +13,7 @@ namespace Sweep.Orchestrator.Grains;
 /// <summary>Thin: every decision is made by pure code (strategy, early stopper, projection) over the history, and
 /// every change, decisions included, is a conditional write to the store before the projection applies it. The
 /// grain keeps nothing the store does not hold, so a grain rebuilt on any silo acts as this one would have.</summary>
-public sealed partial class SweepGrain(SweepStores stores, SpecLoader specs, TimeProvider time,
+public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader specs, TimeProvider time,
     IOptions<SweepOptions> options, ILogger<SweepGrain> logger) : Grain, ISweepGrain
 {
     private ISweepStore store = null!;

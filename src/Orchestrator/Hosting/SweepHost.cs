@@ -5,7 +5,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Sweep.Orchestrator.Scheduling;
-using Sweep.Orchestrator.Specs;
 using Sweep.Orchestrator.Storage;
 
 namespace Sweep.Orchestrator.Hosting;
@@ -27,20 +26,11 @@ public static class SweepHost
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
-            silo.Services.AddSweepSerialization();
-        });
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()));
         builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         // Slots stop at the next batch and give their trials back; nothing may cut that short.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = Timeout.InfiniteTimeSpan);
-        var stores = new SweepStores();
-        stores.Register(target.SweepId, store);
-        builder.Services.AddSingleton(stores);
-        builder.Services.AddSingleton<SpecLoader>();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<SweepOptions>();
+        builder.Services.AddSweepGrains(new SingleSweepStore(target.SweepId, store), TimeProvider.System);
         builder.Services.AddSingleton(target);
         builder.Services.AddSingleton(slots);
         builder.Services.AddSingleton(executor);

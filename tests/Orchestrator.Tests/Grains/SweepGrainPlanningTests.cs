@@ -97,8 +97,7 @@ public class SweepGrainPlanningTests(SweepClusterFixture fixture) : IClassFixtur
         var sweep = await fixture.CreateSweepAsync(AshaSpec);
         await PlayFirstTrialsAsync(sweep.Grain);
         var before = await sweep.Grain.GetProgressAsync();
-        var stores = new SweepStores();
-        stores.Register(sweep.Id, sweep.Store);
+        var stores = new SingleSweepStore(sweep.Id, sweep.Store);
 
         await using var secondCluster = await SweepTestCluster.StartAsync(stores, fixture.Time);
 

@@ -11,7 +11,7 @@ namespace Sweep.Orchestrator.Tests.TestKit;
 public sealed class SweepClusterFixture : IAsyncLifetime
 {
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
-    public SweepStores Stores { get; } = new();
+    public TestSweepStores Stores { get; } = new();
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public async Task InitializeAsync() => Cluster = await SweepTestCluster.StartAsync(Stores, Time);

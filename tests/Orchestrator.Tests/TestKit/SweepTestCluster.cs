@@ -14,17 +14,12 @@ internal static class SweepTestCluster
 {
     public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(2);
 
-    public static async Task<InProcessTestCluster> StartAsync(SweepStores stores, TimeProvider time)
+    public static async Task<InProcessTestCluster> StartAsync(ISweepStoreProvider stores, TimeProvider time)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureHost(host => host.Services.AddSweepSerialization());
         builder.ConfigureSilo((_, silo) =>
-        {
-            silo.Services.AddSingleton(stores);
-            silo.Services.AddSingleton<SpecLoader>();
-            silo.Services.AddSingleton(time);
-            silo.Services.Configure<SweepOptions>(options => options.LeaseDuration = LeaseDuration);
-        });
+            silo.Services.AddSweepGrains(stores, time, options => options.LeaseDuration = LeaseDuration));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
+using Sweep.Orchestrator.Storage;
 
-namespace Sweep.Orchestrator.Storage;
+namespace Sweep.Orchestrator.Tests.TestKit;
 
-/// <summary>The stores of the sweeps this process serves, by sweep id.</summary>
-public sealed class SweepStores
+/// <summary>Tests give each sweep a store of its own and share one silo between them.</summary>
+public sealed class TestSweepStores : ISweepStoreProvider
 {
     private readonly ConcurrentDictionary<string, ISweepStore> stores = new();
 
