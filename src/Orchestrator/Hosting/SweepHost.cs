@@ -31,7 +31,8 @@ public static class SweepHost
         // Slots stop at the next batch and give their trials back; nothing may cut that short.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddSweepGrains(new SingleSweepStore(target.SweepId, store), TimeProvider.System);
-        builder.Services.AddSingleton(target);
+        builder.Services.AddSingleton<IWorkSource>(new SingleSweepSource(target, slots));
+        builder.Services.AddSingleton<ICheckpointShelf, LocalCheckpoints>();
         builder.Services.AddSingleton(slots);
         builder.Services.AddSingleton(executor);
         builder.Services.AddSingleton(board);

@@ -7,4 +7,6 @@ public sealed class SweepOptions
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(20);
     /// <summary>How long an idle slot waits before asking again when no trial is available yet.</summary>
     public TimeSpan IdlePoll { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>Names this host in lease owners, and so in every epoch's record of who trained it.</summary>
+    public string HostName { get; set; } = Environment.MachineName;
 }

@@ -2,20 +2,25 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sweep.Orchestrator.Contracts;
+using Sweep.Trials.Checkpoints;
 using Sweep.Trials.Training;
 
 namespace Sweep.Orchestrator.Scheduling;
 
-/// <summary>This host's worker slots: each asks the sweep grain for a trial, trains it on a thread of its own
-/// (intra-op thread counts are per thread), reports every epoch and the end, and asks again until the sweep is done.</summary>
-public sealed partial class WorkerSlots(IGrainFactory grains, SweepTarget target, SlotPlan plan,
-    ITrialExecutor executor, ProgressBoard board, TimeProvider time, IOptions<SweepOptions> options,
+/// <summary>This host's worker slots: each asks a sweep's grain for a trial (the sweeps its work source names, in
+/// turn), trains it on a thread of its own (intra-op thread counts are per thread), reports every epoch and the
+/// end, and asks again, until the work source has nothing left or the host stops.</summary>
+public sealed partial class WorkerSlots(IGrainFactory grains, IWorkSource source, ICheckpointShelf shelf,
+    SlotPlan plan, ITrialExecutor executor, ProgressBoard board, TimeProvider time, IOptions<SweepOptions> options,
     ILogger<WorkerSlots> logger) : BackgroundService
 {
     private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes when every slot has stopped: the sweep finished or the host is stopping.</summary>
+    /// <summary>Completes when every slot has stopped: the sweeps finished or the host is stopping.</summary>
     public Task Completion => finished.Task;
+
+    /// <summary>Cluster calls are retried for two lease durations: longer, and the trial is someone else's anyway.</summary>
+    private TimeSpan Patience => options.Value.LeaseDuration * 2;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,38 +37,52 @@ public sealed partial class WorkerSlots(IGrainFactory grains, SweepTarget target
 
     private async Task RunSlotAsync(int slot, CancellationToken stoppingToken)
     {
-        var sweep = grains.GetGrain<ISweepGrain>(target.SweepId);
         while (!stoppingToken.IsCancellationRequested)
         {
-            // Unique per lease, so a report from an attempt whose lease expired can never pass for the current one.
-            var owner = $"{Environment.MachineName}/{Environment.ProcessId}/slot{slot}/{Guid.NewGuid():N}";
-            var lease = await sweep.LeaseAsync(owner);
-            switch (lease.Status)
-            {
-                case LeaseStatus.SweepFinished:
-                    return;
-                case LeaseStatus.NothingYet:
-                    await DelayAsync(options.Value.IdlePoll, stoppingToken);
-                    continue;
-            }
-            await RunTrialAsync(slot, owner, sweep, lease.Assignment!, stoppingToken);
+            var sweeps = await GrainCalls.RetryAsync(() => source.SweepsAsync(stoppingToken), Patience, time);
+            if (sweeps.Count == 0 && source.StopWhenDone)
+                return;
+            if (!await LeaseAndRunAsync(slot, sweeps, stoppingToken))
+                await DelayAsync(options.Value.IdlePoll, stoppingToken);
         }
     }
 
-    private async Task RunTrialAsync(int slot, string owner, ISweepGrain sweep, TrialAssignment assignment,
-        CancellationToken stoppingToken)
+    /// <summary>Runs the first trial one of the sweeps hands out; false when none had one.</summary>
+    private async Task<bool> LeaseAndRunAsync(int slot, IReadOnlyList<string> sweeps, CancellationToken stoppingToken)
     {
+        foreach (var sweepId in sweeps)
+        {
+            // Unique per lease, so a report from an attempt whose lease expired can never pass for the current one.
+            var owner = $"{options.Value.HostName}/{Environment.ProcessId}/slot{slot}/{Guid.NewGuid():N}";
+            var grain = grains.GetGrain<ISweepGrain>(sweepId);
+            var lease = await GrainCalls.RetryAsync(() => grain.LeaseAsync(owner), Patience, time);
+            if (lease.Status == LeaseStatus.SweepFinished)
+                await source.FinishedAsync(sweepId);
+            if (lease.Status != LeaseStatus.Assigned)
+                continue;
+            var place = await source.PlaceAsync(sweepId, lease.Assignment!.Plan.Index, stoppingToken);
+            var trial = new SlotTrial(slot, sweepId, owner, lease.Assignment, place.RunDirectory, grain, source, shelf,
+                Patience, time);
+            await RunTrialAsync(trial, place, stoppingToken);
+            return true;
+        }
+        return false;
+    }
+
+    private async Task RunTrialAsync(SlotTrial trial, TrialPlace place, CancellationToken stoppingToken)
+    {
+        var assignment = trial.Assignment;
         var index = assignment.Plan.Index;
-        var observer = new SlotObserver(slot, assignment, sweep, owner, board,
-            notice => LogTrialNotice(index, notice));
-        var runOptions = new TrialRunOptions(plan.ThreadsPerSlot, slot, target.TrialDirectory(index),
-            assignment.SpecFile, target.DataDirectory, CheckpointWriter: owner,
-            AcceptedCheckpoints: assignment.Checkpoints);
+        var observer = new SlotObserver(trial, board, notice => LogTrialNotice(trial.SweepId, index, notice));
+        var runOptions = new TrialRunOptions(place.Threads, trial.Slot, place.RunDirectory, assignment.SpecFile,
+            place.DataDirectory, CheckpointWriter: trial.Owner, AcceptedCheckpoints: assignment.Checkpoints);
         using var heartbeat = new CancellationTokenSource();
-        var heartbeatTask = HeartbeatAsync(sweep, index, owner, heartbeat.Token);
+        var heartbeatTask = HeartbeatAsync(trial, heartbeat.Token);
         TrialFinished? outcome;
         try
         {
+            await shelf.FetchAsync(trial.SweepId, index, assignment.Checkpoints,
+                CheckpointStore.DirectoryIn(place.RunDirectory), stoppingToken);
             var result = await Task.Factory.StartNew(
                 () => executor.Run(assignment, runOptions, observer, stoppingToken),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -76,20 +95,25 @@ public sealed partial class WorkerSlots(IGrainFactory grains, SweepTarget target
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             outcome = new TrialFinished(TrialState.Failed, null, OneLine(exception));
-            LogTrialFailed(index, outcome.Message!);
+            LogTrialFailed(trial.SweepId, index, outcome.Message!);
         }
         finally
         {
             await heartbeat.CancelAsync();
             await heartbeatTask;
-            board.Clear(slot);
+            board.Clear(trial.Slot);
         }
         if (outcome is null)
-            await sweep.ReleaseAsync(index, owner, "stopped by the user");
+            await trial.Calls(async () =>
+            {
+                await trial.Grain.ReleaseAsync(index, trial.Owner, "stopped before the end");
+                return true;
+            });
         else
-            await sweep.FinishAsync(index, owner, outcome);
+            await trial.Calls(() => trial.Grain.FinishAsync(index, trial.Owner, outcome));
     }
 
+    /// <summary>A trial stopped because its sweep was cancelled, or by the host, goes back as pending.</summary>
     private static TrialFinished? ToFinished(TrialResult result) => result.Outcome switch
     {
         TrialOutcome.Completed or TrialOutcome.EarlyStopped => new(TrialState.Completed, result, result.Message),
@@ -100,10 +124,19 @@ public sealed partial class WorkerSlots(IGrainFactory grains, SweepTarget target
         _ => throw new ArgumentOutOfRangeException(nameof(result)),
     };
 
-    private async Task HeartbeatAsync(ISweepGrain sweep, int index, string owner, CancellationToken token)
+    private async Task HeartbeatAsync(SlotTrial trial, CancellationToken token)
     {
         while (await DelayAsync(options.Value.HeartbeatInterval, token))
-            await sweep.RenewAsync(index, owner);
+        {
+            try
+            {
+                await trial.Grain.RenewAsync(trial.Assignment.Plan.Index, trial.Owner);
+            }
+            catch (Exception error) when (GrainCalls.IsTransient(error))
+            {
+                // The next beat tries again; the lease outlives several missed ones.
+            }
+        }
     }
 
     private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken token)
@@ -122,37 +155,9 @@ public sealed partial class WorkerSlots(IGrainFactory grains, SweepTarget target
     private static string OneLine(Exception exception) =>
         $"{exception.GetType().Name}: {exception.Message.ReplaceLineEndings(" ")}";
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Trial {Index} failed: {Reason}")]
-    private partial void LogTrialFailed(int index, string reason);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Sweep {SweepId} trial {Index} failed: {Reason}")]
+    private partial void LogTrialFailed(string sweepId, int index, string reason);
 
-    /// <summary>Bridges the training thread to the grain: every epoch is recorded before the next one starts.</summary>
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Trial {Index}: {Notice}")]
-    private partial void LogTrialNotice(int index, string notice);
-
-    private sealed class SlotObserver(int slot, TrialAssignment assignment, ISweepGrain sweep, string owner,
-        ProgressBoard board, Action<string> notice) : ITrialObserver
-    {
-        private readonly string label = Label(assignment);
-        private double? lastValAccuracy;
-        private int lastEpoch;
-
-        public void OnBatch(int epoch, int batch, int batchCount, double meanLoss) =>
-            board.Update(new RunningTrial(slot, assignment.Plan.Index, label, epoch, assignment.Spec.Training.Epochs,
-                batch, batchCount, meanLoss, lastValAccuracy));
-
-        public EpochDecision OnEpoch(EpochMetrics metrics)
-        {
-            lastValAccuracy = metrics.ValAccuracy;
-            lastEpoch = metrics.Epoch;
-            board.Update(new RunningTrial(slot, assignment.Plan.Index, label, lastEpoch,
-                assignment.Spec.Training.Epochs, 0, 0, metrics.TrainLoss, lastValAccuracy));
-            return sweep.ReportEpochAsync(assignment.Plan.Index, owner, metrics).GetAwaiter().GetResult();
-        }
-
-        public void OnNotice(string message) => notice(message);
-
-        private static string Label(TrialAssignment assignment) => assignment.Plan.Changes.Count == 0
-            ? "baseline"
-            : string.Join(", ", assignment.Plan.Changes.Select(c => $"{c.Path}={c.Value}"));
-    }
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Sweep {SweepId} trial {Index}: {Notice}")]
+    private partial void LogTrialNotice(string sweepId, int index, string notice);
 }

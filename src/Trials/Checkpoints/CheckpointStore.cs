@@ -33,7 +33,7 @@ public sealed partial class CheckpointStore(string directory, string writer = Ch
         Directory.CreateDirectory(DirectoryPath);
         var content = new CheckpointContent(epoch, trial, metadataJson,
             Serialize(writer => model.save(writer)), Serialize(writer => optimizer.save_state_dict(writer)));
-        var finalPath = PathOf(epoch, tag);
+        var finalPath = PathOf(epoch);
         var temporaryPath = $"{finalPath}.{Guid.NewGuid():N}{TemporarySuffix}";
         using (var file = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write))
         {
@@ -89,12 +89,18 @@ public sealed partial class CheckpointStore(string directory, string writer = Ch
             Directory.Delete(DirectoryPath, recursive: true);
     }
 
+    /// <summary>Where a trial's run directory keeps its checkpoints.</summary>
+    public static string DirectoryIn(string runDirectory) => Path.Combine(runDirectory, "checkpoints");
+
+    /// <summary>The name of the file a writer saves for an epoch.</summary>
+    public static string FileName(int epoch, string writer) =>
+        $"epoch-{epoch.ToString("D4", CultureInfo.InvariantCulture)}.{TagOf(writer)}{Extension}";
+
     /// <summary>A short, file-name-safe name for a writer; writers are lease owners, which hold slashes.</summary>
     public static string TagOf(string writer) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(writer)))[..12];
 
-    private string PathOf(int epoch, string writerTag) => Path.Combine(DirectoryPath,
-        $"epoch-{epoch.ToString("D4", CultureInfo.InvariantCulture)}.{writerTag}{Extension}");
+    private string PathOf(int epoch) => Path.Combine(DirectoryPath, FileName(epoch, writer));
 
     private IEnumerable<(int Epoch, string Tag, string Path)> CheckpointFiles()
     {

@@ -72,7 +72,7 @@ public sealed class TrialRunner
         var summary = ModelSummaries.Summarize(plan, model);
         using var optimizer = OptimizerFactory.Create(spec.Training, model.parameters().Where(p => p.requires_grad));
         var checkpoints = options.RunDirectory is { } dir
-            ? new CheckpointStore(Path.Combine(dir, "checkpoints"), options.CheckpointWriter)
+            ? new CheckpointStore(CheckpointStore.DirectoryIn(dir), options.CheckpointWriter)
             : null;
         var identity = TrialIdentity.Of(spec);
         var augmenter = spec.Dataset.Augmentation.Any ? new Augmenter(spec.Dataset.Augmentation, data.Mean, data.Std) : null;

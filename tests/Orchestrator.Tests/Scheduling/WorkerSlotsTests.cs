@@ -54,7 +54,7 @@ public class WorkerSlotsTests
         Assert.All(stopped.Take(6), trial => Assert.Equal(TrialState.Completed, trial.State));
         Assert.All(stopped.Skip(6).Take(4), trial =>
         {
-            Assert.Equal((TrialState.Pending, 1, "stopped by the user", null),
+            Assert.Equal((TrialState.Pending, 1, "stopped before the end", null),
                 (trial.State, trial.Attempts, trial.Message, trial.LeaseOwner));
             Assert.Equal([1], epochsAtStop[trial.Index].Select(e => e.Metrics.Epoch));
         });

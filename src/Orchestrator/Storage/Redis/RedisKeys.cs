@@ -25,5 +25,8 @@ internal sealed class RedisKeys(string prefix, string sweepId)
     /// and re-encode the metrics JSON (Lua's JSON encoder would round the doubles).</summary>
     public RedisKey Epochs(int index) => _base + "epochs:" + Index(index);
 
+    /// <summary>Hash of one trial's shelved checkpoint files, by <c>&lt;epoch&gt;:&lt;writer&gt;</c>.</summary>
+    public RedisKey Checkpoints(int index) => _base + "checkpoints:" + Index(index);
+
     public static string Index(int index) => index.ToString(CultureInfo.InvariantCulture);
 }
