@@ -23,17 +23,34 @@ public static class ExportCommand
     private static async Task<int> ExportAsync(DirectoryInfo directory, ExportFormat format, FileInfo? output,
         CancellationToken cancellation)
     {
-        var (sweep, store) = await SweepDirectory.OpenExistingAsync(directory.FullName, cancellation);
+        var file = output is null ? null : OutputLocations.RequireFile(output.FullName, "for -o");
+        var (sweep, store) = await SweepDirectory.ReadExistingAsync(directory.FullName, cancellation);
         await using var _ = store;
         var spec = new SpecLoader().Read(sweep.SpecText, sweep.SpecPath);
         var trials = await store.GetTrialsAsync(sweep.Id, cancellation);
-        if (output is null)
+        if (file is null)
         {
             Write(Console.Out, format, trials, spec.BaselineValues);
             return 0;
         }
-        await using var file = new StreamWriter(output.FullName);
-        Write(file, format, trials, spec.BaselineValues);
+        // Written beside the target, then moved over it: a failed export (a full disk) leaves the old file as it
+        // was and no half-written one.
+        var temporary = Path.Combine(Path.GetDirectoryName(file)!, $".{Path.GetFileName(file)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            await using (var writer = new StreamWriter(temporary))
+                Write(writer, format, trials, spec.BaselineValues);
+            File.Move(temporary, file, overwrite: true);
+        }
+        catch (Exception error) when (EnvironmentErrors.IsDiskFull(error))
+        {
+            throw EnvironmentErrors.DiskFull(file);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+        }
         return 0;
     }
 

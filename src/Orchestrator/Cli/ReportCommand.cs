@@ -4,20 +4,40 @@ using Sweep.Orchestrator.Storage;
 
 namespace Sweep.Orchestrator.Cli;
 
-/// <summary><c>sweep report DIR</c>: rebuilds report/index.html from the sweep's store, finished or not.</summary>
+/// <summary><c>sweep report DIR</c>: rebuilds report/index.html from the sweep's store, finished or not. The
+/// store is only read, so a sweep archived on a read-only medium can have its report written elsewhere.</summary>
 public static class ReportCommand
 {
     public static Command Create()
     {
         var directory = new Argument<DirectoryInfo>("sweep-dir") { Description = "The sweep directory." };
-        var command = new Command("report", "Write the sweep's HTML report (report/index.html).") { directory };
-        command.SetAction((parse, cancellation) => UserErrors.Guard(async () =>
+        var output = new Option<DirectoryInfo?>("--out")
         {
-            var (sweep, store) = await SweepDirectory.OpenExistingAsync(parse.GetValue(directory)!.FullName, cancellation);
-            await using var _ = store;
-            Console.WriteLine($"Report: {await SweepReport.WriteAsync(sweep, store, parse.GetValue(directory)!.FullName, cancellation)}");
-            return 0;
-        }));
+            Description = "Folder to write index.html to (default: the sweep's report/).",
+        };
+        var command = new Command("report", "Write the sweep's HTML report (report/index.html).") { directory, output };
+        command.SetAction((parse, cancellation) => UserErrors.Guard(() => WriteAsync(parse.GetValue(directory)!,
+            parse.GetValue(output), cancellation)));
         return command;
+    }
+
+    private static async Task<int> WriteAsync(DirectoryInfo directory, DirectoryInfo? output,
+        CancellationToken cancellation)
+    {
+        var (sweep, store) = await SweepDirectory.ReadExistingAsync(directory.FullName, cancellation);
+        await using var _ = store;
+        var reportDirectory = output is null
+            ? OutputLocations.RequireFolder(Path.Combine(directory.FullName, "report"), "for the report",
+                "; pass --out DIR to write the report elsewhere")
+            : OutputLocations.RequireFolder(output.FullName, "for --out");
+        try
+        {
+            Console.WriteLine($"Report: {await SweepReport.WriteAsync(sweep, store, directory.FullName, cancellation, reportDirectory)}");
+        }
+        catch (Exception error) when (EnvironmentErrors.IsDiskFull(error))
+        {
+            throw EnvironmentErrors.DiskFull(Path.Combine(reportDirectory, Reports.ReportWriter.FileName));
+        }
+        return 0;
     }
 }

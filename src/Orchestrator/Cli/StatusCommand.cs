@@ -19,7 +19,7 @@ public static class StatusCommand
 
     private static async Task<int> ShowAsync(DirectoryInfo directory, CancellationToken cancellation)
     {
-        var (sweep, store) = await SweepDirectory.OpenExistingAsync(directory.FullName, cancellation);
+        var (sweep, store) = await SweepDirectory.ReadExistingAsync(directory.FullName, cancellation);
         await using var _ = store;
         var trials = await store.GetTrialsAsync(sweep.Id, cancellation);
         var summary = SweepStatus.Summarize(trials, new Specs.SpecLoader().Read(sweep.SpecText, sweep.SpecPath).Baseline.Objective);

@@ -17,9 +17,11 @@ public static class SweepCompletion
     {
         signals.ResumeWith($"sweep resume {target.SweepDirectory}");
         AnsiConsole.MarkupLineInterpolated($"{slots.Slots} slot(s) × {slots.ThreadsPerSlot} thread(s)");
-        var finished = await SweepSession.RunAsync(target, store, slots, new TrialExecutorByKind(TimeProvider.System), signals.Stopping);
+        var finished = await EndOnFullDiskAsync(target, Path.Combine(target.SweepDirectory, SweepDirectory.DatabaseName),
+            () => SweepSession.RunAsync(target, store, slots, new TrialExecutorByKind(TimeProvider.System), signals.Stopping));
         var sweep = (await store.GetSweepAsync(target.SweepId, CancellationToken.None))!;
-        var report = await SweepReport.WriteAsync(sweep, store, target.SweepDirectory, CancellationToken.None);
+        var report = await EndOnFullDiskAsync(target, Path.Combine(target.SweepDirectory, "report", Reports.ReportWriter.FileName),
+            () => SweepReport.WriteAsync(sweep, store, target.SweepDirectory, CancellationToken.None));
         AnsiConsole.MarkupLineInterpolated($"Results: {Path.Combine(target.SweepDirectory, SweepDirectory.DatabaseName)} (sweep export {target.SweepDirectory} --format csv)");
         AnsiConsole.MarkupLineInterpolated($"Report:  [bold]{report}[/]");
         if (!finished)
@@ -33,5 +35,19 @@ public static class SweepCompletion
             AnsiConsole.MarkupLineInterpolated($"[red]{failed.Count} trial(s) failed[/] ({string.Join(", ", failed)}); see the report, or retry them with: [bold]sweep resume {target.SweepDirectory} --retry-failed[/]");
         // A signal that came while the finished sweep's report was written still ends the command as a signal does.
         return signals.Received ? signals.ExitCode : failed.Count > 0 ? TrialsFailedExitCode : 0;
+    }
+
+    /// <summary>A full disk ends the run with one line: every commit SQLite made before it stays, the trials in
+    /// flight are left to a resume as an interrupted run's are, and the line says how to go on.</summary>
+    private static async Task<T> EndOnFullDiskAsync<T>(SweepTarget target, string file, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (Exception error) when (EnvironmentErrors.IsDiskFull(error))
+        {
+            throw EnvironmentErrors.DiskFull(file, $"continue with: sweep resume {target.SweepDirectory}");
+        }
     }
 }

@@ -37,31 +37,41 @@ public static class TrainCommand
         signals.Arm();
         if (threads is < 1)
             throw new UserErrorException($"--threads {threads}: expected a whole number of at least 1");
+        var dataDirectory = RunOptions.ExistingDataDirectory(dataDir);
         var trial = trialIndex is { } index
             ? PlannedTrialSpec(specFile.FullName, index)
             : TrialSpecReader.Read(specFile.FullName, name => ModelPresets.Named(name, specFile.FullName));
-        var runDirectory = output?.FullName
-            ?? Path.Combine("runs", $"train-{trial.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        var runDirectory = OutputLocations.RequireFolder(output?.FullName
+            ?? Path.Combine("runs", $"train-{trial.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"), "for --out");
         Directory.CreateDirectory(runDirectory);
         var options = new TrialRunOptions(threads ?? Environment.ProcessorCount, 0, runDirectory, specFile.FullName,
-            dataDir?.FullName);
+            dataDirectory);
+        var resume = $"sweep train {specFile.FullName}{(trialIndex is { } n ? $" --trial {n}" : "")} --out {runDirectory}";
 
         AnsiConsole.MarkupLineInterpolated($"Training [bold]{trial.Name}[/] ({trial.Training.Epochs} epochs, {options.Threads} threads) → {runDirectory}");
         TrialResult result = null!;
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
-                new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(context =>
-            {
-                var observer = new ConsoleObserver(context, trial.Training.Epochs);
-                result = new TrialRunner().Run(trial, options, observer, signals.Stopping);
-            });
-        File.WriteAllText(Path.Combine(runDirectory, "result.json"),
-            JsonSerializer.Serialize(new { config = trial, result }, SweepJson.Indented));
+        try
+        {
+            AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                    new RemainingTimeColumn(), new SpinnerColumn())
+                .Start(context =>
+                {
+                    var observer = new ConsoleObserver(context, trial.Training.Epochs);
+                    result = new TrialRunner().Run(trial, options, observer, signals.Stopping);
+                });
+            // Streamed: File.WriteAllText reserves the size first and tells a full disk as a bare IOException.
+            using (var writer = new StreamWriter(Path.Combine(runDirectory, "result.json")))
+                writer.Write(JsonSerializer.Serialize(new { config = trial, result }, SweepJson.Indented));
+        }
+        catch (Exception error) when (EnvironmentErrors.IsDiskFull(error))
+        {
+            throw EnvironmentErrors.DiskFull(runDirectory, $"continue with: {resume}");
+        }
         PrintSummary(result, runDirectory);
         if (result.Outcome == TrialOutcome.Cancelled)
         {
-            AnsiConsole.MarkupLineInterpolated($"Stopped. Continue with: [bold]sweep train {specFile.FullName}{(trialIndex is { } n ? $" --trial {n}" : "")} --out {Path.GetFullPath(runDirectory)}[/]");
+            AnsiConsole.MarkupLineInterpolated($"Stopped. Continue with: [bold]{resume}[/]");
             return Task.FromResult(signals.ExitCode);
         }
         return Task.FromResult(result.Outcome is TrialOutcome.Completed or TrialOutcome.EarlyStopped ? 0 : 1);

@@ -4,7 +4,8 @@ using Sweep.Trials.Specs;
 
 namespace Sweep.Orchestrator.Cli;
 
-/// <summary>A user's mistake ends the command with one line on stderr and exit code 2, never a stack trace.</summary>
+/// <summary>A user's mistake, or a failure of the machine the user must fix, ends the command with one line on
+/// stderr and exit code 2, never a stack trace.</summary>
 public static class UserErrors
 {
     public const int ExitCode = 2;
@@ -15,14 +16,18 @@ public static class UserErrors
         {
             return await command();
         }
-        catch (Exception exception) when (IsUserError(exception))
+        catch (Exception exception) when (Describe(exception) is { } line)
         {
-            Console.Error.WriteLine($"error: {exception.Message}");
+            Console.Error.WriteLine($"error: {line.ReplaceLineEndings(" ")}");
             return ExitCode;
         }
     }
 
+    private static string? Describe(Exception exception) => IsUserError(exception)
+        ? exception.Message
+        : EnvironmentErrors.Describe(exception);
+
     private static bool IsUserError(Exception exception) => exception is SpecException or UserErrorException
         or FileNotFoundException or DirectoryNotFoundException or Trials.Data.DataFileException
-        or Trials.Checkpoints.CheckpointException;
+        or Trials.Checkpoints.CheckpointException or Storage.SweepStoreFileException;
 }

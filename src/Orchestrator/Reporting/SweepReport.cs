@@ -7,13 +7,15 @@ namespace Sweep.Orchestrator.Reporting;
 /// <summary>Writes <c>report/index.html</c> of a sweep directory from its store.</summary>
 public static class SweepReport
 {
+    /// <param name="reportDirectory">Where to write instead of the sweep's <c>report/</c>: the page embeds
+    /// everything it shows, so it may live anywhere (a sweep on a read-only medium cannot take it).</param>
     public static async Task<string> WriteAsync(SweepRecord sweep, ISweepStore store, string sweepDirectory,
-        CancellationToken cancellation)
+        CancellationToken cancellation, string? reportDirectory = null)
     {
         var spec = new SpecLoader().Read(sweep.SpecText, sweep.SpecPath);
         var trials = await store.GetTrialsAsync(sweep.Id, cancellation);
         var epochs = await store.GetEpochsAsync(sweep.Id, cancellationToken: cancellation);
         var input = ReportInputBuilder.Build(sweep, spec, trials, epochs, sweepDirectory, DateTimeOffset.UtcNow);
-        return ReportWriter.Write(input, Path.Combine(sweepDirectory, "report"));
+        return ReportWriter.Write(input, reportDirectory ?? Path.Combine(sweepDirectory, "report"));
     }
 }

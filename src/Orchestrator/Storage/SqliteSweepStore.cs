@@ -19,16 +19,13 @@ public sealed class SqliteSweepStore : ISweepStore
     private const string Paused = nameof(TrialState.Paused);
 
     private readonly string _connectionString;
+    private readonly bool _madeCompanions;
 
-    private SqliteSweepStore(string databasePath)
+    private SqliteSweepStore(string databasePath, string connectionString, bool madeCompanions = false)
     {
         DatabasePath = databasePath;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-        }.ToString();
+        _connectionString = connectionString;
+        _madeCompanions = madeCompanions;
     }
 
     public string DatabasePath { get; }
@@ -39,23 +36,132 @@ public sealed class SqliteSweepStore : ISweepStore
     {
         var fullPath = Path.GetFullPath(databasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        var store = new SqliteSweepStore(fullPath);
+        var store = new SqliteSweepStore(fullPath, new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString());
+        store.Checked(writing: true, (connection, file) =>
+        {
+            SqliteSchema.Create(connection, file);
+            return SqliteSchema.Version;
+        });
+        return store;
+    }
+
+    /// <summary>Opens an existing sweep database to write to it, once it has passed the checks of
+    /// <see cref="OpenForReading"/>: a damaged or foreign file is refused before anything is written to it.</summary>
+    public static SqliteSweepStore OpenExisting(string databasePath)
+    {
+        OpenForReading(databasePath).ClearPool();
+        return Open(databasePath);
+    }
+
+    /// <summary>Opens an existing sweep database without writing to it, so a sweep archived on a read-only medium
+    /// can still be read. A file whose schema is older is upgraded first, as it always was, which needs write
+    /// access.</summary>
+    public static SqliteSweepStore OpenForReading(string databasePath)
+    {
+        var fullPath = Path.GetFullPath(databasePath);
+        // SQLite takes an empty file for an empty database; for a sweep it is a file that lost its content.
+        if (new FileInfo(fullPath) is { Exists: true, Length: 0 })
+            throw new SweepStoreFileException(fullPath, "expected a sweep database, found an empty file");
+        var (store, version) = Inspect(fullPath);
+        if (version == SqliteSchema.Version)
+            return store;
+        store.ClearPool();
         try
         {
-            using var connection = store.Connect();
-            SqliteSchema.Create(connection, fullPath);
+            return Open(fullPath);
         }
-        catch (SqliteException error) when (error.SqliteErrorCode is 26 /* SQLITE_NOTADB */)
+        catch (SweepStoreFileException error) when (error.InnerException is SqliteException)
         {
-            store.ClearPool();
-            throw new SweepStoreFileException(fullPath, "expected a SQLite database written by sweep", error);
+            throw new SweepStoreFileException(fullPath, $"schema version {version} must be upgraded to "
+                + $"{SqliteSchema.Version} before it can be read, which needs write access ({error.Problem}); copy the sweep to a writable place", error);
+        }
+    }
+
+    /// <summary>A read-only store of the file once it passed <see cref="SqliteSchema.Inspect"/>, and the file's
+    /// schema version.</summary>
+    private static (SqliteSweepStore Store, long Version) Inspect(string fullPath)
+    {
+        var hadCompanions = File.Exists(fullPath + "-wal") || File.Exists(fullPath + "-shm");
+        var store = new SqliteSweepStore(fullPath, ReadOnlyConnection(fullPath, immutable: false), !hadCompanions);
+        try
+        {
+            return (store, store.Checked(writing: false, SqliteSchema.Inspect));
+        }
+        catch (SweepStoreFileException error) when (error.InnerException is SqliteException cause
+            && (cause.SqliteErrorCode is SqliteFileErrors.CantOpen or SqliteFileErrors.ReadOnly
+                || SqliteFileErrors.IsDiskFull(cause)))
+        {
+            // A reader of a WAL file needs its -wal and -shm beside it; where they cannot be made (a read-only
+            // medium, another user's folder, a full disk) the file is read as immutable, which is exact only while
+            // no commit waits in its -wal.
+            if (!hadCompanions)
+                DiscardEmptyCompanions(fullPath);
+            RequireNoPendingLog(fullPath);
+            var immutable = new SqliteSweepStore(fullPath, ReadOnlyConnection(fullPath, immutable: true));
+            return (immutable, immutable.Checked(writing: false, SqliteSchema.Inspect));
+        }
+        catch (SweepStoreFileException)
+        {
+            store.RemoveCompanionsIfMade();
+            throw;
+        }
+    }
+
+    private static string ReadOnlyConnection(string fullPath, bool immutable) => new SqliteConnectionStringBuilder
+    {
+        DataSource = immutable ? $"file:{UriPath(fullPath)}?immutable=1" : fullPath,
+        Mode = SqliteOpenMode.ReadOnly,
+        Pooling = true,
+    }.ToString();
+
+    /// <summary>The characters a SQLite URI filename gives a meaning to, escaped.</summary>
+    private static string UriPath(string path) => path.Replace("%", "%25").Replace("?", "%3f").Replace("#", "%23");
+
+    /// <summary>The -wal and -shm a reader began on a full disk: an empty log and an index that never reached the
+    /// size of one in use (SQLite sets a new one to 3 bytes before it grows it), so no connection can be using them.</summary>
+    private static void DiscardEmptyCompanions(string fullPath)
+    {
+        const int IndexInUse = 32 * 1024;
+        var log = new FileInfo(fullPath + "-wal");
+        var index = new FileInfo(fullPath + "-shm");
+        if (log is { Exists: true, Length: > 0 } || index is { Exists: true, Length: >= IndexInUse })
+            return;
+        log.Delete();
+        index.Delete();
+    }
+
+    private static void RequireNoPendingLog(string fullPath)
+    {
+        var log = new FileInfo(fullPath + "-wal");
+        if (log is { Exists: true, Length: > 0 })
+            throw new SweepStoreFileException(log.FullName, $"holds commits not yet in {FileName}, which cannot be read "
+                + $"without {FileName}-shm on a read-only medium; copy the sweep to a writable place and read it there");
+    }
+
+    /// <summary>Runs a first use of the file, telling what SQLite says about the file itself (not a database,
+    /// damaged, a full disk) as a one-line error naming it.</summary>
+    private long Checked(bool writing, Func<SqliteConnection, string, long> use)
+    {
+        try
+        {
+            using var connection = Connect();
+            return use(connection, DatabasePath);
+        }
+        catch (SqliteException error) when (SqliteFileErrors.Problem(error, writing) is { } problem)
+        {
+            ClearPool();
+            throw new SweepStoreFileException(DatabasePath, problem, error);
         }
         catch
         {
-            store.ClearPool();
+            ClearPool();
             throw;
         }
-        return store;
     }
 
     public async Task CreateSweepAsync(SweepRecord sweep, CancellationToken cancellationToken = default)
@@ -276,7 +382,34 @@ public sealed class SqliteSweepStore : ISweepStore
     public ValueTask DisposeAsync()
     {
         ClearPool();
+        RemoveCompanionsIfMade();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A read-only connection makes the -wal and -shm a WAL file needs but may not delete them; the last
+    /// connection that may write does, as it closes. This one runs no statement that writes, and SQLite deletes
+    /// nothing while any other connection has the file open.</summary>
+    private void RemoveCompanionsIfMade()
+    {
+        if (!_madeCompanions || !File.Exists(DatabasePath + "-shm"))
+            return;
+        ClearPool();
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+            {
+                DataSource = DatabasePath,
+                Mode = SqliteOpenMode.ReadWrite,
+                Pooling = false,
+            }.ToString());
+            connection.Open();
+            using var read = connection.Command("SELECT COUNT(*) FROM sqlite_master;");
+            read.ExecuteScalar();
+        }
+        catch (SqliteException)
+        {
+            // Tidying only: the files left are what any reader of a WAL file leaves, and harmless.
+        }
     }
 
     private void ClearPool()

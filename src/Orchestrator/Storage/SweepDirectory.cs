@@ -19,7 +19,7 @@ public static class SweepDirectory
     public static async Task<OpenedSweep> CreateAsync(SweepSpec spec, string outputRoot, RunSettings settings,
         CancellationToken cancellation)
     {
-        var sweepId = $"{Slug(spec.Baseline.Name)}-{Guid.NewGuid().ToString("N")[..8]}";
+        var sweepId = NewSweepId(spec);
         var directory = Path.GetFullPath(Path.Combine(outputRoot, sweepId));
         Directory.CreateDirectory(directory);
         var runLock = AcquireLock(directory);
@@ -49,14 +49,27 @@ public static class SweepDirectory
         return new OpenedSweep(sweep.Id, Path.GetFullPath(directory), store, runLock, sweep.Settings);
     }
 
-    /// <summary>Reads a sweep without running it (status, export, report).</summary>
-    public static async Task<(SweepRecord Sweep, ISweepStore Store)> OpenExistingAsync(string directory,
-        CancellationToken cancellation)
+    /// <summary>Reopens a sweep to run it: its file is checked before anything is written to it, so a damaged
+    /// or foreign <c>sweep.db</c> is refused as it is.</summary>
+    public static Task<(SweepRecord Sweep, ISweepStore Store)> OpenExistingAsync(string directory,
+        CancellationToken cancellation) => OpenAsync(directory, SqliteSweepStore.OpenExisting, cancellation);
+
+    /// <summary>Reads a sweep without running it (status, export, report): nothing is written to its store, so a
+    /// sweep archived on a read-only medium can be read.</summary>
+    public static Task<(SweepRecord Sweep, ISweepStore Store)> ReadExistingAsync(string directory,
+        CancellationToken cancellation) => OpenAsync(directory, SqliteSweepStore.OpenForReading, cancellation);
+
+    private static async Task<(SweepRecord Sweep, ISweepStore Store)> OpenAsync(string directory,
+        Func<string, SqliteSweepStore> open, CancellationToken cancellation)
     {
         var database = Path.Combine(directory, DatabaseName);
         if (!File.Exists(database))
-            throw new UserErrorException($"{directory}: not a sweep directory (no {DatabaseName})");
-        var store = SqliteSweepStore.Open(database);
+            throw new UserErrorException(File.Exists(directory)
+                ? $"{directory}: expected a sweep directory, found a file"
+                : Directory.Exists(directory)
+                    ? $"{directory}: not a sweep directory (no {DatabaseName})"
+                    : $"{directory}: expected a sweep directory, found nothing there");
+        var store = open(database);
         var sweepId = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
         var sweep = await store.GetSweepAsync(sweepId, cancellation);
         if (sweep is null)
@@ -107,6 +120,9 @@ public static class SweepDirectory
             : throw new UserErrorException($"{directory}: another sweep process is running this sweep; wait for it or stop it first");
 
     private static ISweepStore OpenStore(string directory) => SqliteSweepStore.Open(Path.Combine(directory, DatabaseName));
+
+    /// <summary>Readable and unique: the spec's name and eight random hex digits.</summary>
+    public static string NewSweepId(SweepSpec spec) => $"{Slug(spec.Baseline.Name)}-{Guid.NewGuid().ToString("N")[..8]}";
 
     private static string Slug(string name)
     {

@@ -72,9 +72,7 @@ internal static class SqliteSchema
         using var transaction = connection.BeginTransaction();
         using var readVersion = connection.Command("PRAGMA user_version;", transaction);
         var storedVersion = (long)readVersion.ExecuteScalar()!;
-        if (storedVersion > Version)
-            throw new SweepStoreFileException(file,
-                $"schema version: expected {Version} or older but the file has {storedVersion} (written by a newer sweep)");
+        RequireKnownVersion(storedVersion, file);
         using var create = connection.Command(Tables, transaction);
         create.ExecuteNonQuery();
         if (storedVersion == 1)
@@ -90,5 +88,35 @@ internal static class SqliteSchema
         using var setVersion = connection.Command($"PRAGMA user_version = {Version};", transaction);
         setVersion.ExecuteNonQuery();
         transaction.Commit();
+    }
+
+    /// <summary>What a reader checks before trusting an existing file, writing nothing: every page intact (a
+    /// truncated or overwritten file fails here, not halfway through a command), sweep's tables present, a version
+    /// it can read. Returns the file's schema version.</summary>
+    public static long Inspect(SqliteConnection connection, string file)
+    {
+        using (var check = connection.Command("PRAGMA quick_check;"))
+        {
+            var verdict = (string?)check.ExecuteScalar();
+            if (!string.Equals(verdict, "ok", StringComparison.Ordinal))
+                throw new SweepStoreFileException(file,
+                    $"expected an intact sweep database, found a damaged one ({verdict}); restore it from a backup");
+        }
+        using var readVersion = connection.Command("PRAGMA user_version;");
+        var storedVersion = (long)readVersion.ExecuteScalar()!;
+        RequireKnownVersion(storedVersion, file);
+        using var countTables = connection.Command(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('sweeps', 'trials', 'epochs');");
+        if ((long)countTables.ExecuteScalar()! != 3)
+            throw new SweepStoreFileException(file,
+                "expected a sweep database (tables sweeps, trials and epochs), found a SQLite database without them");
+        return storedVersion;
+    }
+
+    private static void RequireKnownVersion(long storedVersion, string file)
+    {
+        if (storedVersion > Version)
+            throw new SweepStoreFileException(file,
+                $"schema version: expected {Version} or older but the file has {storedVersion} (written by a newer sweep)");
     }
 }
