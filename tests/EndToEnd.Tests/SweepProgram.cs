@@ -10,7 +10,10 @@ public static class SweepProgram
 {
     private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "sweep.dll");
 
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) =>
+        Start(workingDirectory, args, new Dictionary<string, string>());
+
+    public static Process Start(string workingDirectory, string[] args, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,6 +26,8 @@ public static class SweepProgram
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         return Process.Start(start)!;
     }
 

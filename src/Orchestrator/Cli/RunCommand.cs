@@ -1,4 +1,5 @@
 using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.Hosting;
 using System.CommandLine;
 using Spectre.Console;
 using Sweep.Orchestrator.Scheduling;
@@ -15,20 +16,27 @@ public static class RunCommand
     {
         var spec = new Argument<FileInfo>("spec") { Description = "The sweep spec (YAML)." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Parent of the sweep directory (default: runs/)." };
-        var run = new RunOptions();
-        var command = new Command("run", "Run a sweep on this machine (an in-process Orleans silo; no server to start).")
+        var threadsPerTrial = new Option<int?>("--threads-per-trial")
         {
-            spec, output,
+            Description = "With --cluster: intra-op threads of every trial on any host (default: as --slots gives here).",
+        };
+        var run = new RunOptions();
+        var cluster = new ClusterOptions();
+        var command = new Command("run",
+            "Run a sweep on this machine (an in-process Orleans silo; no server to start), or submit it to a cluster.")
+        {
+            spec, output, threadsPerTrial,
         };
         run.AddTo(command);
+        cluster.AddTo(command);
         command.SetAction((parse, _) => UserErrors.Guard(() => RunAsync(parse.GetValue(spec)!,
             parse.GetValue(output)?.FullName ?? "runs", parse.GetValue(run.Slots), parse.GetValue(run.DataDir),
-            signals)));
+            cluster.Of(parse), parse.GetValue(threadsPerTrial), signals)));
         return command;
     }
 
     private static async Task<int> RunAsync(FileInfo specFile, string outputRoot, int? slots, DirectoryInfo? dataDir,
-        StopSignals signals)
+        ClusterConnection? cluster, int? threadsPerTrial, StopSignals signals)
     {
         signals.Arm();
         // Store writes run to their end: a stop asked for meanwhile takes effect once the sweep is consistent.
@@ -39,9 +47,18 @@ public static class RunCommand
         var spec = loader.ReadFile(specFile.FullName);
         ModelCheck.ValidatePlan(loader, spec, SweepPlanner.InitialPlan(spec));
         var dataDirectory = RunOptions.ExistingDataDirectory(dataDir);
+        OutputLocations.RequireFolder(outputRoot, "for the sweep (--out)");
         var slotPlan = SlotPlan.ForThisMachine(RunOptions.ValidSlots(slots));
         var settings = new RunSettings(dataDirectory, slotPlan.Slots, slotPlan.ThreadsPerSlot, MachineDevice.Describe());
         SweepDataCheck.Check(loader, spec, dataDirectory);
+        if (cluster is not null)
+        {
+            if (threadsPerTrial is < 1)
+                throw new UserErrorException($"--threads-per-trial {threadsPerTrial}: expected a whole number of at least 1");
+            // Hosts find data in their own places; what every trial shares is its thread count.
+            return await ClusterSubmit.RunAsync(cluster, spec,
+                new RunSettings(null, 0, threadsPerTrial ?? slotPlan.ThreadsPerSlot, "cluster"), outputRoot, signals);
+        }
         if (signals.Received)
         {
             Console.Error.WriteLine("stopped before the sweep was created");

@@ -22,6 +22,10 @@ public static class SweepCommandLine
             ExportCommand.Create(),
             ReportCommand.Create(),
             VersionCommand.Create(),
+            WorkerCommand.Create(signals),
+            ClusterCommands.List(),
+            ClusterCommands.Cancel(),
+            ClusterCommands.Pull(),
             Workers.TrialWorkerCommand.Create(),
         };
         // Signals are handled by StopSignals alone: the library's own handling ends the process two seconds after

@@ -36,6 +36,7 @@ public static class SweepHost
         builder.Services.AddSingleton(slots);
         builder.Services.AddSingleton(executor);
         builder.Services.AddSingleton(board);
+        builder.Services.AddSingleton<SlotDrain>();
         builder.Services.AddSingleton<WorkerSlots>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WorkerSlots>());
         return builder.Build();

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Spectre.Console;
-using Spectre.Console.Rendering;
 using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Scheduling;
 using Sweep.Orchestrator.Storage;
@@ -23,20 +21,8 @@ public static class SweepSession
             await host.StartAsync(CancellationToken.None);
             var workers = host.Services.GetRequiredService<WorkerSlots>();
             var sweep = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ISweepGrain>(target.SweepId);
-            var started = DateTime.UtcNow;
             var done = Task.WhenAny(workers.Completion, Task.Delay(Timeout.Infinite, stopping));
-            if (Console.IsOutputRedirected)
-                await ReportLinesAsync(sweep, done, started);
-            else
-                await AnsiConsole.Live(new Text("starting…")).AutoClear(false).StartAsync(async live =>
-                {
-                    while (!done.IsCompleted)
-                    {
-                        live.UpdateTarget(Render(await sweep.GetProgressAsync(), board.Running, DateTime.UtcNow - started));
-                        await Task.WhenAny(done, Task.Delay(500));
-                    }
-                    live.UpdateTarget(Render(await sweep.GetProgressAsync(), [], DateTime.UtcNow - started));
-                });
+            await ProgressView.ShowAsync(sweep.GetProgressAsync, () => board.Running, done);
             if (workers.Completion.IsFaulted)
                 await workers.Completion;
             return workers.Completion.IsCompletedSuccessfully && !stopping.IsCancellationRequested;
@@ -46,47 +32,4 @@ public static class SweepSession
             await host.StopAsync(CancellationToken.None);
         }
     }
-
-    /// <summary>Logs and CI capture output: one line whenever the count of finished trials changes.</summary>
-    private static async Task ReportLinesAsync(ISweepGrain sweep, Task done, DateTime started)
-    {
-        var reported = -1;
-        while (true)
-        {
-            var progress = await sweep.GetProgressAsync();
-            var finished = progress.Counts.Where(c => c.Key.IsFinished()).Sum(c => c.Value);
-            if (finished != reported)
-            {
-                reported = finished;
-                var best = progress.BestTrial is { } b ? $"best trial {b} ({progress.BestObjective:G4})" : "no result yet";
-                Console.WriteLine($"{finished}/{progress.Planned} trials finished, {Duration(DateTime.UtcNow - started)} elapsed, {best}");
-            }
-            if (done.IsCompleted)
-                return;
-            await Task.WhenAny(done, Task.Delay(500));
-        }
-    }
-
-    private static IRenderable Render(SweepProgress progress, IReadOnlyList<RunningTrial> running, TimeSpan elapsed)
-    {
-        var finished = progress.Counts.Where(c => c.Key.IsFinished()).Sum(c => c.Value);
-        var total = Math.Max(progress.Planned, 1);
-        var fraction = (double)finished / total;
-        var eta = finished == 0 ? "?" : Duration(elapsed / fraction - elapsed);
-        var bar = new string('█', (int)(fraction * 30)) + new string('░', 30 - (int)(fraction * 30));
-        var counts = string.Join("  ", progress.Counts.Where(c => c.Value > 0).Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}"));
-        var best = progress.BestTrial is { } b ? $"best: trial {b} ({progress.BestObjective:G4})" : "best: none yet";
-        var table = new Table().Border(TableBorder.Simple).AddColumns("slot", "trial", "change", "epoch", "loss", "val acc");
-        foreach (var t in running)
-            table.AddRow($"{t.Slot}", $"{t.Index}", Markup.Escape(t.Label),
-                t.Batches > 0 ? $"{t.Epoch}/{t.Epochs} ({100 * t.Batch / t.Batches}%)" : $"{t.Epoch}/{t.Epochs}",
-                $"{t.Loss:F4}", t.ValAccuracy is { } v ? $"{v:P2}" : "-");
-        return new Rows(
-            new Markup($"[bold]{bar}[/] {finished}/{progress.Planned} trials  elapsed {Duration(elapsed)}  ETA {eta}"),
-            new Text($"{counts}   {best}"),
-            table);
-    }
-
-    private static string Duration(TimeSpan span) =>
-        span.TotalHours >= 1 ? $"{(int)span.TotalHours}h{span.Minutes:D2}m" : $"{span.Minutes}m{span.Seconds:D2}s";
 }

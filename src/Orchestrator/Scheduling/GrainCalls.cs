@@ -26,8 +26,10 @@ public static class GrainCalls
         }
     }
 
-    /// <summary>A failure of the cluster (a silo gone, a message lost, a timeout), not of the call itself.</summary>
+    /// <summary>A failure of the cluster (a silo gone, a message lost, Redis restarting, a timeout), not of the call
+    /// itself.</summary>
     public static bool IsTransient(Exception error) => error is TimeoutException
+        or StackExchange.Redis.RedisConnectionException
         or Orleans.Runtime.SiloUnavailableException
         or Orleans.Runtime.OrleansMessageRejectionException
         or Orleans.Runtime.Messaging.ConnectionFailedException

@@ -5,7 +5,8 @@ using Sweep.Trials.Training;
 namespace Sweep.Orchestrator.Scheduling;
 
 /// <summary>Bridges a slot's training thread to the sweep: every epoch's checkpoint is shelved and the epoch recorded
-/// before the next one starts, and the answer is the grain's decision (or stop, once the sweep was cancelled).</summary>
+/// before the next one starts, and the answer is the grain's decision, or yield once the host drains or the sweep
+/// was cancelled.</summary>
 internal sealed class SlotObserver(SlotTrial trial, ProgressBoard board, Action<string> notice) : ITrialObserver
 {
     private readonly string label = Label(trial.Assignment);
@@ -37,9 +38,9 @@ internal sealed class SlotObserver(SlotTrial trial, ProgressBoard board, Action<
             await trial.Calls(() => trial.Shelf.KeepAsync(trial.SweepId, Index, trial.Owner, metrics.Epoch, file,
                 CancellationToken.None));
         var decision = await trial.Calls(() => trial.Grain.ReportEpochAsync(Index, trial.Owner, metrics));
-        return decision == EpochDecision.Continue && !await trial.Source.IsActiveAsync(trial.SweepId)
-            ? EpochDecision.Stop
-            : decision;
+        if (decision != EpochDecision.Continue)
+            return decision;
+        return trial.Drain.Draining || !await trial.Source.IsActiveAsync(trial.SweepId) ? EpochDecision.Yield : decision;
     }
 
     private static string Label(TrialAssignment assignment) => assignment.Plan.Changes.Count == 0
@@ -50,8 +51,8 @@ internal sealed class SlotObserver(SlotTrial trial, ProgressBoard board, Action<
 /// <summary>One leased trial as its slot holds it.</summary>
 /// <param name="Patience">How long calls to the cluster are retried before the slot gives up.</param>
 internal sealed record SlotTrial(int Slot, string SweepId, string Owner, TrialAssignment Assignment,
-    string RunDirectory, ISweepGrain Grain, IWorkSource Source, ICheckpointShelf Shelf, TimeSpan Patience,
-    TimeProvider Time)
+    string RunDirectory, ISweepGrain Grain, IWorkSource Source, ICheckpointShelf Shelf, SlotDrain Drain,
+    TimeSpan Patience, TimeProvider Time)
 {
     public Task<T> Calls<T>(Func<Task<T>> call) => GrainCalls.RetryAsync(call, Patience, Time);
 }

@@ -11,7 +11,7 @@ namespace Sweep.Orchestrator.Scheduling;
 /// turn), trains it on a thread of its own (intra-op thread counts are per thread), reports every epoch and the
 /// end, and asks again, until the work source has nothing left or the host stops.</summary>
 public sealed partial class WorkerSlots(IGrainFactory grains, IWorkSource source, ICheckpointShelf shelf,
-    SlotPlan plan, ITrialExecutor executor, ProgressBoard board, TimeProvider time, IOptions<SweepOptions> options,
+    SlotDrain drain, SlotPlan plan, ITrialExecutor executor, ProgressBoard board, TimeProvider time, IOptions<SweepOptions> options,
     ILogger<WorkerSlots> logger) : BackgroundService
 {
     private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -37,7 +37,7 @@ public sealed partial class WorkerSlots(IGrainFactory grains, IWorkSource source
 
     private async Task RunSlotAsync(int slot, CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested && !drain.Draining)
         {
             var sweeps = await GrainCalls.RetryAsync(() => source.SweepsAsync(stoppingToken), Patience, time);
             if (sweeps.Count == 0 && source.StopWhenDone)
@@ -62,7 +62,7 @@ public sealed partial class WorkerSlots(IGrainFactory grains, IWorkSource source
                 continue;
             var place = await source.PlaceAsync(sweepId, lease.Assignment!.Plan.Index, stoppingToken);
             var trial = new SlotTrial(slot, sweepId, owner, lease.Assignment, place.RunDirectory, grain, source, shelf,
-                Patience, time);
+                drain, Patience, time);
             await RunTrialAsync(trial, place, stoppingToken);
             return true;
         }

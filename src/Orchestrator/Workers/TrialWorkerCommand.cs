@@ -79,9 +79,7 @@ public static class TrialWorkerCommand
         {
             Write(output, new TrialWorkerMessage(Epoch: metrics));
             // No answer means the parent is gone: stop after this epoch's checkpoint rather than train unobserved.
-            return decisions.TryTake(out var answer, Timeout.Infinite) && answer == TrialWorkerProtocol.Continue
-                ? EpochDecision.Continue
-                : EpochDecision.Stop;
+            return TrialWorkerProtocol.DecodeDecision(decisions.TryTake(out var answer, Timeout.Infinite) ? answer : null);
         }
     }
 

@@ -26,6 +26,7 @@ public static class TrialWorkerProtocol
     public const string Command = "trial-worker";
     public const string Continue = "continue";
     public const string Stop = "stop";
+    public const string Yield = "yield";
     public const string Cancel = "cancel";
 
     public static string Encode<T>(T message) => SweepJson.Serialize(message);
@@ -47,5 +48,18 @@ public static class TrialWorkerProtocol
         }
     }
 
-    public static string Encode(EpochDecision decision) => decision == EpochDecision.Stop ? Stop : Continue;
+    public static string Encode(EpochDecision decision) => decision switch
+    {
+        EpochDecision.Continue => Continue,
+        EpochDecision.Yield => Yield,
+        _ => Stop,
+    };
+
+    /// <summary>Anything but a known answer stops the trial: a worker must not train on unobserved.</summary>
+    public static EpochDecision DecodeDecision(string? answer) => answer switch
+    {
+        Continue => EpochDecision.Continue,
+        Yield => EpochDecision.Yield,
+        _ => EpochDecision.Stop,
+    };
 }

@@ -13,7 +13,9 @@ using static TorchSharp.torch;
 
 namespace Sweep.Trials.Training;
 
-public enum EpochDecision { Continue, Stop }
+/// <summary>Stop ends the trial here (early stopping); Yield gives it back after this epoch's checkpoint, to be
+/// resumed later, as a draining host does.</summary>
+public enum EpochDecision { Continue, Stop, Yield }
 
 /// <summary>Hears about a trial's progress; the loop never prints. <see cref="OnEpoch"/> can stop the trial
 /// (early stopping by the orchestrator), after that epoch's checkpoint is written.</summary>
@@ -125,6 +127,8 @@ public sealed class TrialRunner
         }
         if (stop is { } stopped)
             (outcome, message, stoppedAt) = stopped;
+        if (outcome == TrialOutcome.Cancelled)
+            return Interrupted(history, state, summary, environment, secondsBefore + clock.Elapsed.TotalSeconds);
 
         TestMetrics? test = null;
         if (outcome != TrialOutcome.Diverged && state.BestEpoch > 0)
@@ -148,8 +152,11 @@ public sealed class TrialRunner
     private static (TrialOutcome, string?, int?)? AfterCheckpoint(TrialSpec spec, TrainingState state,
         EpochMetrics metrics, ITrialObserver observer)
     {
-        if (observer.OnEpoch(metrics) == EpochDecision.Stop)
+        var decision = observer.OnEpoch(metrics);
+        if (decision == EpochDecision.Stop)
             return (TrialOutcome.Pruned, null, metrics.Epoch);
+        if (decision == EpochDecision.Yield)
+            return (TrialOutcome.Cancelled, null, metrics.Epoch);
         if (spec.Training.Patience > 0 && state.EpochsWithoutImprovement >= spec.Training.Patience)
             return (TrialOutcome.EarlyStopped, $"validation loss did not improve for {spec.Training.Patience} epochs",
                 metrics.Epoch);

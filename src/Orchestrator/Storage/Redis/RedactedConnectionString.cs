@@ -23,6 +23,6 @@ public static class RedactedConnectionString
 
     /// <summary>Removes the password from text that a client library produced from the options, in case it quoted
     /// them.</summary>
-    internal static string Scrub(string text, ConfigurationOptions options) =>
+    public static string Scrub(string text, ConfigurationOptions options) =>
         string.IsNullOrEmpty(options.Password) ? text : text.Replace(options.Password, "***", StringComparison.Ordinal);
 }

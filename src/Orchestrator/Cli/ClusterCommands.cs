@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Spectre.Console;
+using Sweep.Orchestrator.Contracts;
+using Sweep.Orchestrator.Hosting;
+using Sweep.Orchestrator.Scheduling;
+using Sweep.Orchestrator.Storage;
+using Sweep.Orchestrator.Storage.Redis;
+
+namespace Sweep.Orchestrator.Cli;
+
+/// <summary>The commands that read or steer a cluster's sweeps from any host: list, cancel and pull.</summary>
+public static class ClusterCommands
+{
+    public static Command List()
+    {
+        var cluster = new ClusterOptions();
+        var command = new Command("list", "The sweeps a cluster holds and their progress.");
+        cluster.AddTo(command);
+        command.SetAction((parse, _) => UserErrors.Guard(async () =>
+        {
+            var connection = cluster.Required(parse);
+            using var redis = await connection.ConnectAsync();
+            var store = new RedisSweepStore(redis, connection.KeyPrefix);
+            var table = new Table().Border(TableBorder.Simple).AddColumns("sweep", "state", "submitted", "trials", "best");
+            foreach (var entry in await new RedisSweepCatalog(redis, connection.KeyPrefix).ListAsync())
+            {
+                var trials = await store.GetTrialsAsync(entry.SweepId);
+                var finished = trials.Count(t => t.State.IsFinished());
+                table.AddRow(Markup.Escape(entry.SweepId), entry.State.ToString().ToLowerInvariant(),
+                    $"{entry.SubmittedAt:u}", $"{finished}/{trials.Count} finished",
+                    await BestAsync(store, entry.SweepId, trials));
+            }
+            AnsiConsole.Write(table);
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Cancel()
+    {
+        var cluster = new ClusterOptions();
+        var sweep = new Argument<string>("sweep") { Description = "The sweep's id (sweep list shows them)." };
+        var command = new Command("cancel", "Stop a cluster's sweep: no new trial starts, running ones stop after their epoch.") { sweep };
+        cluster.AddTo(command);
+        command.SetAction((parse, _) => UserErrors.Guard(async () =>
+        {
+            var connection = cluster.Required(parse);
+            using var redis = await connection.ConnectAsync();
+            var id = parse.GetValue(sweep)!;
+            if (!await new RedisSweepCatalog(redis, connection.KeyPrefix).EndAsync(id, SweepLifecycle.Cancelled))
+                throw new UserErrorException($"{id}: expected an active sweep of cluster {connection.ClusterId} (sweep list shows them)");
+            AnsiConsole.MarkupLineInterpolated($"Sweep {id} cancelled; its trials keep their records and checkpoints");
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Pull()
+    {
+        var cluster = new ClusterOptions();
+        var sweep = new Argument<string>("sweep") { Description = "The sweep's id (sweep list shows them)." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Parent of the sweep directory (default: runs/)." };
+        var command = new Command("pull", "Copy a cluster's sweep into a sweep directory here, for report, export and status.") { sweep, output };
+        cluster.AddTo(command);
+        command.SetAction((parse, _) => UserErrors.Guard(async () =>
+        {
+            var connection = cluster.Required(parse);
+            using var redis = await connection.ConnectAsync();
+            var directory = await SweepPull.PullAsync(new RedisSweepStore(redis, connection.KeyPrefix),
+                parse.GetValue(sweep)!, parse.GetValue(output)?.FullName ?? "runs", CancellationToken.None);
+            AnsiConsole.MarkupLineInterpolated($"Pulled into {directory} (sweep report {directory})");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task<string> BestAsync(ISweepStore store, string sweepId, IReadOnlyList<TrialRecord> trials)
+    {
+        var sweep = await store.GetSweepAsync(sweepId);
+        if (sweep is null)
+            return "-";
+        var objective = new Specs.SpecLoader().Read(sweep.SpecText, sweep.SpecPath).Baseline.Objective;
+        return SweepStatus.Summarize(trials, objective).Best is { } best
+            ? $"trial {best.Index}: {best.Result!.BestObjective:G4}"
+            : "none yet";
+    }
+}
