@@ -73,6 +73,40 @@ public sealed class ClusterFaultTests
     }
 
     [Fact]
+    public async Task SiloHoldingTheGrain_Killed_TheGrainComesBackElsewhereFromTheStore_AndAshaDecidesAsUninterrupted()
+    {
+        await using var rig = await ClusterRig.StartAsync("cluster-grain", workers: 1);
+        var spec = TestSpecs.Write(rig.Work, "asha.yaml", Spec("cluster-grain").Replace("epochs: 3", "epochs: 4")
+            + "\n  early_stopping: { policy: asha, grace_epochs: 1, reduction: 2 }\n");
+        var reference = await SweepProgram.RunAsync(rig.Work, "run", spec, "--out", "reference", "--slots", "1");
+        Assert.True(reference.ExitCode == 0, reference.Output + reference.Error);
+        var expected = await SweepResults.ReadAsync(SweepResults.SingleSweepDirectory(Path.Combine(rig.Work, "reference")));
+        using var submitter = rig.Start("run", spec, "--out", "runs", "--threads-per-trial", $"{Environment.ProcessorCount}");
+        var submitted = SweepProgram.Drain(submitter);
+        var sweepId = await rig.SweepIdAsync();
+        await rig.WaitForAsync(sweepId, (_, epochs) => epochs.Count >= 3);
+        Assert.Contains($"Sweep {sweepId} is held on w0", rig.Output("w0"));
+
+        rig.Worker("w0").Kill(entireProcessTree: false);
+        // The successor joins once the dead worker's lease has run out, as a replacement host would, so that it
+        // takes up the interrupted trial first, where the uninterrupted run was.
+        await Task.Delay(Orchestrator.Hosting.ClusterTiming.LeaseDuration + TimeSpan.FromSeconds(1));
+        await rig.StartWorkerAsync("w1");
+
+        await submitter.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(6));
+        submitter.WaitForExit();
+        Assert.True(submitter.ExitCode == 0, submitted());
+        Assert.Contains($"Sweep {sweepId} is held on w1", rig.Output("w1"));
+        var store = await rig.StoreAsync();
+        AssertSameNumbers(expected, await store.GetEpochsAsync(sweepId));
+        static IEnumerable<string> Decisions(IEnumerable<EpochRecord> epochs) => epochs
+            .OrderBy(e => e.TrialIndex).ThenBy(e => e.Metrics.Epoch).Select(e => $"{e.TrialIndex}:{e.Metrics.Epoch}:{e.Decision}");
+        Assert.Equal(Decisions(expected.Epochs), Decisions(await store.GetEpochsAsync(sweepId)));
+        Assert.Equal(expected.Trials.Select(t => (t.Index, t.State, t.Message)),
+            (await store.GetTrialsAsync(sweepId)).Select(t => (t.Index, t.State, t.Message)));
+    }
+
+    [Fact]
     public async Task RedisRestartedMidSweep_WorkersReconnect_AndTheSweepCompletesWithTheSameNumbers()
     {
         await using var rig = await ClusterRig.StartAsync("cluster-redis", workers: 2);

@@ -35,6 +35,7 @@ public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader sp
         projection = SweepProjection.Load(spec.Baseline.Objective, await store.GetTrialsAsync(SweepId, cancellationToken),
             await store.GetEpochsAsync(SweepId, cancellationToken: cancellationToken));
         await PlanMoreAsync();
+        LogActivated(SweepId, options.Value.HostName, projection.Trials.Count);
     }
 
     public async Task<LeaseResponse> LeaseAsync(string owner)
@@ -213,6 +214,9 @@ public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader sp
         foreach (var trial in await store.GetTrialsAsync(SweepId))
             projection.Apply(trial);
     }
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Sweep {SweepId} is held on {Host} ({Trials} trials in its store)")]
+    private partial void LogActivated(string sweepId, string host, int trials);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Trial {Index} leased to {Owner} (attempt {Attempt})")]
     private partial void LogLeased(int index, string owner, int attempt);

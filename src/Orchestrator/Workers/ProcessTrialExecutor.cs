@@ -106,6 +106,8 @@ public sealed class ProcessTrialExecutor : ITrialExecutor
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.UseShellExecute = false;
+        // The trial needs no cluster: its connection string (and password) stays out of the child's environment.
+        start.Environment.Remove(Hosting.ClusterConnection.EnvironmentVariable);
         return start;
     }
 
