@@ -70,6 +70,14 @@ public sealed class ClusterFaultTests
         Assert.False(byKilled[^1]);
         Assert.Equal(byKilled.OrderByDescending(killed => killed), byKilled);
         Assert.Equal(2, final.Single(t => t.Index == victim.Index).Attempts);
+        using var export = rig.Start("export", sweepId, "--format", "json");
+        var exported = await export.StandardOutput.ReadToEndAsync();
+        await export.WaitForExitAsync();
+        using var rows = System.Text.Json.JsonDocument.Parse(exported);
+        var hosts = rows.RootElement.EnumerateArray().Single(r => r.GetProperty("number").GetInt32() == victim.Index)
+            .GetProperty("hosts").GetString()!;
+        Assert.StartsWith($"{worker}: 1", hosts);
+        Assert.Contains("; w", hosts);
     }
 
     [Fact]
@@ -182,6 +190,11 @@ public sealed class ClusterFaultTests
         Assert.True(listed.ExitCode == 0, listed.Error);
         Assert.Contains(sweepId, listed.Output);
         Assert.Contains("4/4 finished", listed.Output);
+        using var status = rig.Start("status", sweepId);
+        var shown = await status.StandardOutput.ReadToEndAsync();
+        await status.WaitForExitAsync();
+        Assert.True(status.ExitCode == 0, shown);
+        Assert.Contains("completed 4", shown);
 
         using var pull = rig.Start("pull", sweepId, "--out", "pulled");
         await pull.WaitForExitAsync();

@@ -11,26 +11,32 @@ public static class ExportCommand
 {
     public static Command Create()
     {
-        var directory = new Argument<DirectoryInfo>("sweep-dir") { Description = "The sweep directory." };
+        var directory = new Argument<DirectoryInfo>("sweep-dir") { Description = "The sweep directory (with --cluster: the sweep's id)." };
+        var cluster = new ClusterOptions();
         var format = new Option<ExportFormat>("--format") { Description = "csv or json.", DefaultValueFactory = _ => ExportFormat.Csv };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write (default: standard output)." };
         var command = new Command("export", "Export one row per trial: parameters, state and metrics.") { directory, format, output };
-        command.SetAction((parse, cancellation) => UserErrors.Guard(() => ExportAsync(parse.GetValue(directory)!,
-            parse.GetValue(format), parse.GetValue(output), cancellation)));
+        cluster.AddTo(command);
+        command.SetAction((parse, cancellation) => UserErrors.Guard(async () =>
+        {
+            using var copy = await ClusterSweepCopy.OpenAsync(cluster, parse, parse.GetValue(directory)!);
+            return await ExportAsync(copy.Directory, parse.GetValue(format), parse.GetValue(output), cancellation);
+        }));
         return command;
     }
 
-    private static async Task<int> ExportAsync(DirectoryInfo directory, ExportFormat format, FileInfo? output,
+    private static async Task<int> ExportAsync(string directory, ExportFormat format, FileInfo? output,
         CancellationToken cancellation)
     {
         var file = output is null ? null : OutputLocations.RequireFile(output.FullName, "for -o");
-        var (sweep, store) = await SweepDirectory.ReadExistingAsync(directory.FullName, cancellation);
+        var (sweep, store) = await SweepDirectory.ReadExistingAsync(directory, cancellation);
         await using var _ = store;
         var spec = new SpecLoader().Read(sweep.SpecText, sweep.SpecPath);
         var trials = await store.GetTrialsAsync(sweep.Id, cancellation);
+        var epochs = await store.GetEpochsAsync(sweep.Id, cancellationToken: cancellation);
         if (file is null)
         {
-            Write(Console.Out, format, trials, spec.BaselineValues);
+            Write(Console.Out, format, trials, spec.BaselineValues, epochs);
             return 0;
         }
         // Written beside the target, then moved over it: a failed export (a full disk) leaves the old file as it
@@ -39,7 +45,7 @@ public static class ExportCommand
         try
         {
             await using (var writer = new StreamWriter(temporary))
-                Write(writer, format, trials, spec.BaselineValues);
+                Write(writer, format, trials, spec.BaselineValues, epochs);
             File.Move(temporary, file, overwrite: true);
         }
         catch (Exception error) when (EnvironmentErrors.IsDiskFull(error))
@@ -55,11 +61,11 @@ public static class ExportCommand
     }
 
     private static void Write(TextWriter writer, ExportFormat format, IReadOnlyList<TrialRecord> trials,
-        IReadOnlyDictionary<string, string> baselineValues)
+        IReadOnlyDictionary<string, string> baselineValues, IReadOnlyList<EpochRecord> epochs)
     {
         if (format == ExportFormat.Csv)
-            TrialTableExporter.WriteCsv(writer, trials, baselineValues);
+            TrialTableExporter.WriteCsv(writer, trials, baselineValues, epochs);
         else
-            TrialTableExporter.WriteJson(writer, trials, baselineValues);
+            TrialTableExporter.WriteJson(writer, trials, baselineValues, epochs);
     }
 }

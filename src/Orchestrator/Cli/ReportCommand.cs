@@ -10,14 +10,19 @@ public static class ReportCommand
 {
     public static Command Create()
     {
-        var directory = new Argument<DirectoryInfo>("sweep-dir") { Description = "The sweep directory." };
+        var directory = new Argument<DirectoryInfo>("sweep-dir") { Description = "The sweep directory (with --cluster: the sweep's id, pulled into runs/)." };
+        var cluster = new ClusterOptions();
         var output = new Option<DirectoryInfo?>("--out")
         {
             Description = "Folder to write index.html to (default: the sweep's report/).",
         };
         var command = new Command("report", "Write the sweep's HTML report (report/index.html).") { directory, output };
-        command.SetAction((parse, cancellation) => UserErrors.Guard(() => WriteAsync(parse.GetValue(directory)!,
-            parse.GetValue(output), cancellation)));
+        cluster.AddTo(command);
+        command.SetAction((parse, cancellation) => UserErrors.Guard(async () =>
+        {
+            using var copy = await ClusterSweepCopy.OpenAsync(cluster, parse, parse.GetValue(directory)!, keepUnder: "runs");
+            return await WriteAsync(new DirectoryInfo(copy.Directory), parse.GetValue(output), cancellation);
+        }));
         return command;
     }
 

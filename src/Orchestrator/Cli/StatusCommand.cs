@@ -11,15 +11,21 @@ public static class StatusCommand
 {
     public static Command Create()
     {
-        var directory = new Argument<DirectoryInfo>("sweep-dir") { Description = "The sweep directory." };
+        var directory = new Argument<DirectoryInfo>("sweep-dir") { Description = "The sweep directory (with --cluster: the sweep's id)." };
+        var cluster = new ClusterOptions();
         var command = new Command("status", "Show a sweep's progress.") { directory };
-        command.SetAction((parse, cancellation) => UserErrors.Guard(() => ShowAsync(parse.GetValue(directory)!, cancellation)));
+        cluster.AddTo(command);
+        command.SetAction((parse, cancellation) => UserErrors.Guard(async () =>
+        {
+            using var copy = await ClusterSweepCopy.OpenAsync(cluster, parse, parse.GetValue(directory)!);
+            return await ShowAsync(copy.Directory, cancellation);
+        }));
         return command;
     }
 
-    private static async Task<int> ShowAsync(DirectoryInfo directory, CancellationToken cancellation)
+    private static async Task<int> ShowAsync(string directory, CancellationToken cancellation)
     {
-        var (sweep, store) = await SweepDirectory.ReadExistingAsync(directory.FullName, cancellation);
+        var (sweep, store) = await SweepDirectory.ReadExistingAsync(directory, cancellation);
         await using var _ = store;
         var trials = await store.GetTrialsAsync(sweep.Id, cancellation);
         var summary = SweepStatus.Summarize(trials, new Specs.SpecLoader().Read(sweep.SpecText, sweep.SpecPath).Baseline.Objective);

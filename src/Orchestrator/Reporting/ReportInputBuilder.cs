@@ -14,10 +14,13 @@ public static class ReportInputBuilder
         IReadOnlyList<EpochRecord> epochs, string sweepDirectory, DateTimeOffset now)
     {
         var epochsByTrial = epochs.ToLookup(e => e.TrialIndex, e => e.Metrics);
+        var parts = epochs.GroupBy(e => e.TrialIndex).ToDictionary(g => g.Key, TrialParts.Describe);
         var started = trials.Select(t => t.StartedAt).Where(t => t is not null).DefaultIfEmpty(sweep.CreatedAt).Min()!.Value;
         var ended = trials.All(t => t.FinishedAt is not null) && trials.Count > 0
             ? trials.Max(t => t.FinishedAt!.Value) : now;
-        var hosts = trials.Select(t => t.Result?.Environment.Host).OfType<string>().Distinct().Order().ToList();
+        var hosts = trials.Select(t => t.Result?.Environment.Host)
+            .Concat(epochs.Select(e => e.RecordedBy?.Split('/')[0]))
+            .OfType<string>().Distinct().Order().ToList();
         var classCount = trials.Select(t => t.Result?.Test?.ClassNames.Count).OfType<int>().FirstOrDefault(10);
         var info = new SweepInfo(
             sweep.Id,
@@ -35,10 +38,12 @@ public static class ReportInputBuilder
             spec.Search.Parameters.Select(p => p.Path).ToList(),
             spec.BaselineValues,
             classCount);
-        return new ReportInput(info, trials.Select(t => Trial(t, epochsByTrial[t.Index].ToList())).ToList());
+        return new ReportInput(info,
+            trials.Select(t => Trial(t, epochsByTrial[t.Index].ToList(), parts.GetValueOrDefault(t.Index))).ToList());
     }
 
-    private static TrialInfo Trial(TrialRecord trial, IReadOnlyList<EpochMetrics> stored)
+    /// <param name="parts">Which hosts trained which epochs, when the store recorded it.</param>
+    private static TrialInfo Trial(TrialRecord trial, IReadOnlyList<EpochMetrics> stored, string? parts)
     {
         var result = trial.Result;
         var curve = result?.Epochs is { Count: > 0 } finished ? finished : stored;
@@ -64,7 +69,7 @@ public static class ReportInputBuilder
             result?.Seconds ?? 0,
             trial.Message ?? result?.Message,
             result?.StoppedAtEpoch,
-            result?.Environment.Host);
+            parts ?? result?.Environment.Host);
     }
 
     private static TestInfo Test(TestMetrics test) => new(

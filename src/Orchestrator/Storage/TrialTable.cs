@@ -4,6 +4,7 @@ namespace Sweep.Orchestrator.Storage;
 /// trial has no result.</summary>
 /// <param name="Parameters">Every parameter path of the table to this trial's value (YAML flow text): its own
 /// change, or the baseline value where it left the parameter alone.</param>
+/// <param name="Hosts">The hosts that trained it and their epochs (<see cref="TrialParts"/>).</param>
 public sealed record TrialRow(
     int Number,
     string State,
@@ -21,7 +22,8 @@ public sealed record TrialRow(
     double? MacroF1,
     int EpochsRun,
     double? DurationSeconds,
-    string? Message);
+    string? Message,
+    string? Hosts = null);
 
 /// <summary>The rows of a sweep and the parameter paths that become columns, in column order.</summary>
 public sealed record TrialTable(IReadOnlyList<string> ParameterPaths, IReadOnlyList<TrialRow> Rows);

@@ -30,27 +30,33 @@ public static class TrialTableExporter
         ("macro_f1", row => row.MacroF1),
         ("epochs_run", row => row.EpochsRun),
         ("duration_seconds", row => row.DurationSeconds),
+        ("hosts", row => row.Hosts),
         ("message", row => row.Message),
     ];
 
     /// <summary>Parameter columns are the baseline's paths in their order, then any path only a trial changes.</summary>
-    public static TrialTable Build(IEnumerable<TrialRecord> trials, IReadOnlyDictionary<string, string> baselineValues)
+    public static TrialTable Build(IEnumerable<TrialRecord> trials, IReadOnlyDictionary<string, string> baselineValues,
+        IEnumerable<EpochRecord>? epochs = null)
     {
+        var parts = (epochs ?? []).GroupBy(e => e.TrialIndex).ToDictionary(g => g.Key, TrialParts.Describe);
         var ordered = trials.OrderBy(trial => trial.Index).ToList();
         var paths = baselineValues.Keys
             .Concat(ordered.SelectMany(trial => trial.Plan.Changes.Select(change => change.Path)))
             .Distinct()
             .ToList();
-        var rows = ordered.Select(trial => ToRow(trial, paths, baselineValues)).ToList();
+        var rows = ordered.Select(trial => ToRow(trial, paths, baselineValues) with
+        {
+            Hosts = parts.GetValueOrDefault(trial.Index),
+        }).ToList();
         return new TrialTable(paths, rows);
     }
 
     /// <summary>RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote or line
     /// break; numbers in the invariant culture, round-trip precision; an empty field for a missing value.</summary>
     public static void WriteCsv(TextWriter writer, IEnumerable<TrialRecord> trials,
-        IReadOnlyDictionary<string, string> baselineValues)
+        IReadOnlyDictionary<string, string> baselineValues, IEnumerable<EpochRecord>? epochs = null)
     {
-        var table = Build(trials, baselineValues);
+        var table = Build(trials, baselineValues, epochs);
         var columns = Columns(table);
         WriteCsvLine(writer, columns.Select(column => column.Name));
         foreach (var row in table.Rows)
@@ -60,9 +66,9 @@ public static class TrialTableExporter
     /// <summary>An array of objects keyed by the CSV's column names; NaN and infinite losses are written as the
     /// strings "NaN"/"Infinity" (<see cref="SweepJson"/>), missing values as null.</summary>
     public static void WriteJson(TextWriter writer, IEnumerable<TrialRecord> trials,
-        IReadOnlyDictionary<string, string> baselineValues)
+        IReadOnlyDictionary<string, string> baselineValues, IEnumerable<EpochRecord>? epochs = null)
     {
-        var table = Build(trials, baselineValues);
+        var table = Build(trials, baselineValues, epochs);
         var columns = Columns(table);
         var objects = table.Rows
             .Select(row => columns.ToDictionary(column => column.Name, column => column.Value(row)))

@@ -9,7 +9,7 @@ public static class BestTrialSection
     public static void Write(StringBuilder html, PageContext page)
     {
         var best = page.Analysis.Summary.Best?.BestTrial;
-        var lead = best is null ? "" : $"Trial #{best.Index} on the test set.";
+        var lead = best is null ? "" : $"Trial #{best.Index} on the test set{(best.Host is { } host ? $", trained on {E(host)}" : "")}.";
         PageContext.Section(html, "best-trial", "Best trial in detail", lead, () =>
         {
             if (best is null) { PageContext.Empty(html, "No trial has an objective yet."); return; }

@@ -6,6 +6,8 @@ namespace Sweep.Reports.Model;
 /// <param name="ConfigKey">Shared by all seed repeats of one configuration; <c>baseline</c> for the baseline.</param>
 /// <param name="Round">Adaptive OFAT: the round that planned the trial; otherwise 0.</param>
 /// <param name="BestEpoch">1-based epoch whose weights the trial kept.</param>
+/// <param name="Host">Where it trained: the host, or each host with its epochs when the trial moved
+/// (<c>w0: 1-2; w2: 3-4</c>).</param>
 public sealed record TrialInfo(
     int Index,
     string State,

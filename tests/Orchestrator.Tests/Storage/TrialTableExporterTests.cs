@@ -61,17 +61,18 @@ public sealed class TrialTableExporterTests
     {
         var writer = new StringWriter();
 
-        TrialTableExporter.WriteCsv(writer, [Baseline, HighRate, WiderHead, Sgd], BaselineValues);
+        TrialTableExporter.WriteCsv(writer, [Baseline, HighRate, WiderHead, Sgd], BaselineValues,
+            [Epoch(0, 1, "w0/11/slot0/a"), Epoch(0, 2, "w1/12/slot0/b"), Epoch(1, 1, "w0/11/slot0/c"), Epoch(1, 2, "w0/11/slot0/c")]);
 
         string[] expected =
         [
             "number,state,role,repeat,seed,params_training.lr,params_model.hidden,params_training.optimizer,best_epoch,"
                 + "objective,val_loss,val_accuracy,train_loss,train_accuracy,test_accuracy,macro_f1,epochs_run,"
-                + "duration_seconds,message",
-            "0,Completed,baseline,0,1000,0.001,[128],,2,0.85,0.4,0.85,0.3,0.9,0.84,0.83,2,12.5,\"done, \"\"ok\"\"\"",
-            "1,Diverged,single-change,1,1001,0.01,[128],,1,NaN,2.31,0.1,2.3,0.1,,,2,3.25,diverged at epoch 2",
-            "2,Running,single-change,0,1002,0.001,\"[128, 64]\",,,,,,,,,,0,,",
-            "3,Pending,single-change,1,1003,0.001,[128],sgd,,,,,,,,,0,,",
+                + "duration_seconds,hosts,message",
+            "0,Completed,baseline,0,1000,0.001,[128],,2,0.85,0.4,0.85,0.3,0.9,0.84,0.83,2,12.5,w0: 1; w1: 2,\"done, \"\"ok\"\"\"",
+            "1,Diverged,single-change,1,1001,0.01,[128],,1,NaN,2.31,0.1,2.3,0.1,,,2,3.25,w0: 1-2,diverged at epoch 2",
+            "2,Running,single-change,0,1002,0.001,\"[128, 64]\",,,,,,,,,,0,,,",
+            "3,Pending,single-change,1,1003,0.001,[128],sgd,,,,,,,,,0,,,",
         ];
         Assert.Equal(string.Join("\r\n", expected) + "\r\n", writer.ToString());
     }
@@ -84,7 +85,7 @@ public sealed class TrialTableExporterTests
 
         TrialTableExporter.WriteCsv(writer, [failed], BaselineValues);
 
-        Assert.EndsWith(",0,,\"out of memory\nat epoch 3\"\r\n", writer.ToString());
+        Assert.EndsWith(",0,,,\"out of memory\nat epoch 3\"\r\n", writer.ToString());
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class TrialTableExporterTests
         using var document = JsonDocument.Parse(writer.ToString());
         var rows = document.RootElement.EnumerateArray().ToList();
         Assert.Equal(3, rows.Count);
-        Assert.Equal(18, rows[0].EnumerateObject().Count());
+        Assert.Equal(19, rows[0].EnumerateObject().Count());
         Assert.Equal(0.84, rows[0].GetProperty("test_accuracy").GetDouble());
         Assert.Equal("Completed", rows[0].GetProperty("state").GetString());
         Assert.Equal("NaN", rows[1].GetProperty("objective").GetString());
@@ -105,6 +106,9 @@ public sealed class TrialTableExporterTests
         Assert.Equal(JsonValueKind.Null, rows[2].GetProperty("best_epoch").ValueKind);
         Assert.Equal(0, rows[2].GetProperty("epochs_run").GetInt32());
     }
+
+    private static EpochRecord Epoch(int trial, int epoch, string owner) =>
+        new(trial, Metrics(epoch, 0.5, 0.5, 0.5, 0.5), StopDecision.Continue("kept"), owner);
 
     private static EpochMetrics Metrics(int epoch, double trainLoss, double trainAccuracy, double valLoss,
         double valAccuracy) =>
