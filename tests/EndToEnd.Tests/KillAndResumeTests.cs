@@ -51,7 +51,7 @@ public sealed class KillAndResumeTests
         var spec = TestSpecs.Write(work, "sigint.yaml", TestSpecs.Ofat("e2e-sigint", Epochs));
         using var running = SweepProgram.Start(work, "run", spec, "--out", "runs", "--slots", "1");
         var output = SweepProgram.Drain(running);
-        var directory = await WaitForAsync(Path.Combine(work, "runs"), s => s.Epochs.Count > 0);
+        var directory = await SweepResults.WaitForAsync(Path.Combine(work, "runs"), s => s.Epochs.Count > 0);
 
         using (var interrupt = Process.Start("kill", ["-INT", running.Id.ToString()]))
             await interrupt.WaitForExitAsync();
@@ -77,7 +77,7 @@ public sealed class KillAndResumeTests
         SweepProgram.Drain(running);
         try
         {
-            var directory = await WaitForAsync(Path.Combine(work, "runs"), s => s.Epochs.Count > 0);
+            var directory = await SweepResults.WaitForAsync(Path.Combine(work, "runs"), s => s.Epochs.Count > 0);
 
             var second = await SweepProgram.RunAsync(work, "resume", directory, "--slots", "1");
 
@@ -99,32 +99,9 @@ public sealed class KillAndResumeTests
 
     private static async Task<string> KillWhenAsync(Process process, string outputRoot, Func<SweepSnapshot, bool> condition)
     {
-        var directory = await WaitForAsync(outputRoot, condition);
+        var directory = await SweepResults.WaitForAsync(outputRoot, condition);
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
         return directory;
-    }
-
-    private static async Task<string> WaitForAsync(string outputRoot, Func<SweepSnapshot, bool> condition)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(5))
-        {
-            if (Directory.Exists(outputRoot) && Directory.GetDirectories(outputRoot) is [var directory]
-                && File.Exists(Path.Combine(directory, SweepDirectory.DatabaseName)))
-            {
-                try
-                {
-                    if (condition(await SweepResults.ReadAsync(directory)))
-                        return directory;
-                }
-                catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or UserErrorException)
-                {
-                    // The program is still creating the database.
-                }
-            }
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"condition not reached under {outputRoot}");
     }
 }

@@ -1,3 +1,5 @@
+using Sweep.Orchestrator.Contracts;
+using System.Diagnostics;
 using Sweep.Orchestrator.Storage;
 
 namespace Sweep.EndToEnd.Tests;
@@ -19,5 +21,30 @@ public static class SweepResults
         var (sweep, store) = await SweepDirectory.OpenExistingAsync(sweepDirectory, CancellationToken.None);
         await using var _ = store;
         return new SweepSnapshot(sweepDirectory, await store.GetTrialsAsync(sweep.Id), await store.GetEpochsAsync(sweep.Id));
+    }
+
+    /// <summary>Waits until the one sweep under <paramref name="outputRoot"/> shows what the condition asks for.</summary>
+    public static async Task<string> WaitForAsync(string outputRoot, Func<SweepSnapshot, bool> condition)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            if (Directory.Exists(outputRoot) && Directory.GetDirectories(outputRoot) is [var directory]
+                && File.Exists(Path.Combine(directory, SweepDirectory.DatabaseName)))
+            {
+                try
+                {
+                    if (condition(await SweepResults.ReadAsync(directory)))
+                        return directory;
+                }
+                catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or UserErrorException
+                    or SweepStoreFileException)
+                {
+                    // The program is still creating the database.
+                }
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"condition not reached under {outputRoot}");
     }
 }
