@@ -16,7 +16,8 @@ public static class WorkerCommand
     public static Command Create(StopSignals signals)
     {
         var cluster = new ClusterOptions();
-        var slots = new Option<int?>("--slots") { Description = "Trials trained at once here (default: one per two cores)." };
+        var slots = new Option<int?>("--slots") { Description = "Trials trained at once here (default: one per GPU, else one per two cores)." };
+        var gpus = new Option<string?>("--gpus") { Description = "GPUs to train on, one slot each, e.g. 0,1,3 (each trial's process sees only its GPU)." };
         var name = new Option<string?>("--name") { Description = "This host's name in leases, reports and exports (default: the machine name)." };
         var advertise = new Option<string>("--advertise")
         {
@@ -30,7 +31,7 @@ public static class WorkerCommand
         var dataDir = new RunOptions().DataDir;
         var command = new Command("worker", "Join a cluster and train its sweeps' trials until stopped.")
         {
-            slots, name, advertise, port, gatewayPort, workDir, checkpoints, dataDir,
+            slots, gpus, name, advertise, port, gatewayPort, workDir, checkpoints, dataDir,
         };
         cluster.AddTo(command);
         command.SetAction((parse, _) => UserErrors.Guard(async () =>
@@ -38,7 +39,7 @@ public static class WorkerCommand
             var connection = cluster.Required(parse);
             if (!IPAddress.TryParse(parse.GetValue(advertise), out var address))
                 throw new UserErrorException($"--advertise {parse.GetValue(advertise)}: expected an IP address");
-            var settings = new WorkerSettings(SlotPlan.ForThisMachine(RunOptions.ValidSlots(parse.GetValue(slots))),
+            var settings = new WorkerSettings(Slots(parse.GetValue(slots), parse.GetValue(gpus)),
                 parse.GetValue(name) ?? Environment.MachineName, address, PortOrFree(parse.GetValue(port), address),
                 PortOrFree(parse.GetValue(gatewayPort), address),
                 parse.GetValue(workDir)?.FullName ?? DefaultWorkDirectory(),
@@ -63,6 +64,18 @@ public static class WorkerCommand
         await host.StopAsync();
         AnsiConsole.MarkupLineInterpolated($"Worker {settings.Name} left the cluster");
         return signals.Received ? signals.ExitCode : 0;
+    }
+
+    private static SlotPlan Slots(int? slots, string? gpus)
+    {
+        if (gpus is null)
+            return SlotPlan.ForThisMachine(RunOptions.ValidSlots(slots));
+        if (slots is not null)
+            throw new UserErrorException("--slots and --gpus: expected one of them (--gpus gives one slot per GPU)");
+        var ids = gpus.Split(',', StringSplitOptions.TrimEntries);
+        if (ids.Length == 0 || ids.Any(id => !int.TryParse(id, out var gpu) || gpu < 0) || ids.Distinct().Count() != ids.Length)
+            throw new UserErrorException($"--gpus {gpus}: expected distinct GPU numbers separated by commas, e.g. 0,1,3");
+        return SlotPlan.ForGpus(ids.Select(int.Parse).ToList(), Environment.ProcessorCount);
     }
 
     private static string DefaultWorkDirectory() =>

@@ -75,7 +75,8 @@ public sealed partial class WorkerSlots(IGrainFactory grains, IWorkSource source
         var index = assignment.Plan.Index;
         var observer = new SlotObserver(trial, board, notice => LogTrialNotice(trial.SweepId, index, notice));
         var runOptions = new TrialRunOptions(place.Threads, trial.Slot, place.RunDirectory, assignment.SpecFile,
-            place.DataDirectory, CheckpointWriter: trial.Owner, AcceptedCheckpoints: assignment.Checkpoints);
+            place.DataDirectory, CheckpointWriter: trial.Owner, AcceptedCheckpoints: assignment.Checkpoints,
+            Gpu: plan.GpuOf(trial.Slot));
         using var heartbeat = new CancellationTokenSource();
         var heartbeatTask = HeartbeatAsync(trial, heartbeat.Token);
         TrialFinished? outcome;

@@ -18,7 +18,7 @@ public sealed class ProcessTrialExecutor : ITrialExecutor
     public TrialResult Run(TrialAssignment assignment, TrialRunOptions options, ITrialObserver observer,
         CancellationToken cancellationToken)
     {
-        using var process = Process.Start(WorkerStart())
+        using var process = Process.Start(WorkerStart(options))
             ?? throw new InvalidOperationException("could not start a trial worker process");
         var stderr = new Queue<string>();
         void Keep(string line)
@@ -54,7 +54,9 @@ public sealed class ProcessTrialExecutor : ITrialExecutor
         ITrialObserver observer, Action<string> keep, CancellationToken cancellationToken)
     {
         var input = new WorkerInput(process.StandardInput);
-        input.Send(TrialWorkerProtocol.Encode(new TrialWorkerRequest(assignment.Spec, options)));
+        // A worker pinned to one GPU sees it as its only device.
+        var workerOptions = options.Gpu is null ? options : options with { Slot = 0 };
+        input.Send(TrialWorkerProtocol.Encode(new TrialWorkerRequest(assignment.Spec, workerOptions)));
         using var cancel = cancellationToken.Register(() => input.Send(TrialWorkerProtocol.Cancel));
 
         TrialResult? result = null;
@@ -93,8 +95,8 @@ public sealed class ProcessTrialExecutor : ITrialExecutor
     }
 
     /// <summary>The <c>sweep</c> program next to this assembly: its native launcher when present, else through
-    /// the dotnet host running this process.</summary>
-    private static ProcessStartInfo WorkerStart()
+    /// the dotnet host running this process; pinned with CUDA_VISIBLE_DEVICES to the slot's GPU when it has one.</summary>
+    internal static ProcessStartInfo WorkerStart(TrialRunOptions options)
     {
         var directory = Path.GetDirectoryName(typeof(ProcessTrialExecutor).Assembly.Location)!;
         var launcher = Path.Combine(directory, OperatingSystem.IsWindows() ? "sweep.exe" : "sweep");
@@ -108,6 +110,8 @@ public sealed class ProcessTrialExecutor : ITrialExecutor
         start.UseShellExecute = false;
         // The trial needs no cluster: its connection string (and password) stays out of the child's environment.
         start.Environment.Remove(Hosting.ClusterConnection.EnvironmentVariable);
+        if (options.Gpu is { } gpu)
+            start.Environment["CUDA_VISIBLE_DEVICES"] = gpu.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return start;
     }
 

@@ -38,6 +38,7 @@ public interface ITrialObserver
 /// <param name="CheckpointWriter">Who writes this run's checkpoints: the lease owner in a sweep.</param>
 /// <param name="AcceptedCheckpoints">The checkpoints the sweep recorded for this trial, the only ones it may resume
 /// from; null outside a sweep, where the writer's own checkpoints of the same trial count.</param>
+/// <param name="Gpu">The GPU a host pinned this trial's slot to (its worker process sees only that one).</param>
 public sealed record TrialRunOptions(
     int Threads,
     int Slot = 0,
@@ -45,7 +46,8 @@ public sealed record TrialRunOptions(
     string SpecFile = "spec",
     string? DataDirectory = null,
     string CheckpointWriter = CheckpointStore.Standalone,
-    IReadOnlyList<CheckpointRef>? AcceptedCheckpoints = null);
+    IReadOnlyList<CheckpointRef>? AcceptedCheckpoints = null,
+    int? Gpu = null);
 
 /// <summary>Trains one trial: deterministic for a given spec, seed and thread count, resumable from its
 /// per-epoch checkpoints with identical results.</summary>
