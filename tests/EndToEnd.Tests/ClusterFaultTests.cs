@@ -54,9 +54,7 @@ public sealed class ClusterFaultTests
         var worker = victim.LeaseOwner!.Split('/')[0];
         rig.Worker(worker).Kill(entireProcessTree: false);
 
-        await submitter.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(6));
-        submitter.WaitForExit();
-        Assert.True(submitter.ExitCode == 0, submitted());
+        await FinishedAsync(submitter, submitted);
         var store = await rig.StoreAsync();
         var final = await store.GetTrialsAsync(sweepId);
         var recorded = await store.GetEpochsAsync(sweepId);
@@ -101,9 +99,7 @@ public sealed class ClusterFaultTests
         await Task.Delay(Orchestrator.Hosting.ClusterTiming.LeaseDuration + TimeSpan.FromSeconds(1));
         await rig.StartWorkerAsync("w1");
 
-        await submitter.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(6));
-        submitter.WaitForExit();
-        Assert.True(submitter.ExitCode == 0, submitted());
+        await FinishedAsync(submitter, submitted);
         Assert.Contains($"Sweep {sweepId} is held on w1", rig.Output("w1"));
         var store = await rig.StoreAsync();
         AssertSameNumbers(expected, await store.GetEpochsAsync(sweepId));
@@ -127,9 +123,7 @@ public sealed class ClusterFaultTests
 
         await rig.Redis.CrashAndRestartAsync();
 
-        await submitter.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(6));
-        submitter.WaitForExit();
-        Assert.True(submitter.ExitCode == 0, submitted() + rig.Output("w0") + rig.Output("w1"));
+        await FinishedAsync(submitter, () => submitted() + rig.Output("w0") + rig.Output("w1"));
         var store = await rig.StoreAsync();
         Assert.All(await store.GetTrialsAsync(sweepId), t => Assert.Equal(TrialState.Completed, t.State));
         AssertSameNumbers(expected, await store.GetEpochsAsync(sweepId));
@@ -154,9 +148,7 @@ public sealed class ClusterFaultTests
         await Task.Delay(TimeSpan.FromSeconds(2));
         ClusterRig.Signal(rig.Worker("w0"), "CONT");
 
-        await submitter.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(6));
-        submitter.WaitForExit();
-        Assert.True(submitter.ExitCode == 0, submitted());
+        await FinishedAsync(submitter, submitted);
         var store = await rig.StoreAsync();
         Assert.All(await store.GetTrialsAsync(sweepId), t => Assert.Equal(TrialState.Completed, t.State));
         AssertSameNumbers(expected, await store.GetEpochsAsync(sweepId));
@@ -217,6 +209,14 @@ public sealed class ClusterFaultTests
         Assert.Contains($"127.0.0.1:{port}", line);
         Assert.DoesNotContain("hunter2-secret", run.Output + run.Error);
         Assert.DoesNotContain("   at ", run.Output + run.Error);
+    }
+
+    /// <summary>Waits for the submitter, which follows its sweep to the end, and checks it ended well.</summary>
+    private static async Task FinishedAsync(Process submitter, Func<string> output)
+    {
+        await submitter.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(6));
+        submitter.WaitForExit();
+        Assert.True(submitter.ExitCode == 0, output());
     }
 
     private static async Task<SweepSnapshot> SingleMachineAsync(string work, string spec)

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Orleans.Configuration;
 using StackExchange.Redis;
 using Sweep.Orchestrator.Scheduling;
@@ -25,18 +24,9 @@ public static class ClusterWorkerHost
     public static IHost Build(ClusterConnection cluster, IConnectionMultiplexer redis, WorkerSettings worker,
         ITrialExecutor executor, ProgressBoard board)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            DisableDefaults = true,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        var builder = CommandHost.CreateBuilder(LogLevel.Information);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
-        builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.UseOrleans(silo =>
         {
             silo.UseRedisClustering(o => o.ConfigurationOptions = cluster.Options());
@@ -44,8 +34,6 @@ public static class ClusterWorkerHost
             silo.ConfigureEndpoints(worker.Advertise, worker.SiloPort, worker.GatewayPort, listenOnAnyHostAddress: false);
             silo.Configure<ClusterMembershipOptions>(ClusterTiming.Membership);
         });
-        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = Timeout.InfiniteTimeSpan);
         var stores = new SharedSweepStore(new RedisSweepStore(redis, cluster.KeyPrefix));
         builder.Services.AddSweepGrains(stores, TimeProvider.System, options =>
         {
@@ -53,18 +41,12 @@ public static class ClusterWorkerHost
             options.HostName = worker.Name;
         });
         var catalog = new RedisSweepCatalog(redis, cluster.KeyPrefix);
-        builder.Services.AddSingleton<ISweepCatalog>(catalog);
-        builder.Services.AddSingleton<IWorkSource>(new ClusterSweepSource(catalog, stores,
-            worker.SharedCheckpoints ?? worker.WorkDirectory, worker.DataDirectory, worker.Slots.ThreadsPerSlot));
-        builder.Services.AddSingleton<ICheckpointShelf>(worker.SharedCheckpoints is null
+        var source = new ClusterSweepSource(catalog, stores, worker.SharedCheckpoints ?? worker.WorkDirectory,
+            worker.DataDirectory, worker.Slots.ThreadsPerSlot);
+        ICheckpointShelf shelf = worker.SharedCheckpoints is null
             ? new RedisCheckpointShelf(redis, cluster.KeyPrefix)
-            : new LocalCheckpoints());
-        builder.Services.AddSingleton(worker.Slots);
-        builder.Services.AddSingleton(executor);
-        builder.Services.AddSingleton(board);
-        builder.Services.AddSingleton<SlotDrain>();
-        builder.Services.AddSingleton<WorkerSlots>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<WorkerSlots>());
+            : new LocalCheckpoints();
+        builder.Services.AddWorkerSlots(source, shelf, worker.Slots, executor, board);
         return builder.Build();
     }
 }

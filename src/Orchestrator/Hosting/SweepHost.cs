@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Sweep.Orchestrator.Scheduling;
 using Sweep.Orchestrator.Storage;
 
@@ -16,29 +14,13 @@ public static class SweepHost
     public static IHost Build(SweepTarget target, ISweepStore store, SlotPlan slots, ITrialExecutor executor,
         ProgressBoard board, LogLevel consoleLevel = LogLevel.Warning)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            DisableDefaults = true,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Logging.SetMinimumLevel(consoleLevel);
-        // Orleans' start-up advice (server GC) and its watchdog's timing notes are about the host, not the sweep.
+        var builder = CommandHost.CreateBuilder(consoleLevel);
+        // The watchdog's timing notes of a busy machine are not the user's concern either.
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()));
-        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
-        // Slots stop at the next batch and give their trials back; nothing may cut that short.
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddSweepGrains(new SingleSweepStore(target.SweepId, store), TimeProvider.System);
-        builder.Services.AddSingleton<IWorkSource>(new SingleSweepSource(target, slots));
-        builder.Services.AddSingleton<ICheckpointShelf, LocalCheckpoints>();
-        builder.Services.AddSingleton(slots);
-        builder.Services.AddSingleton(executor);
-        builder.Services.AddSingleton(board);
-        builder.Services.AddSingleton<SlotDrain>();
-        builder.Services.AddSingleton<WorkerSlots>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<WorkerSlots>());
+        builder.Services.AddWorkerSlots(new SingleSweepSource(target, slots), new LocalCheckpoints(), slots, executor,
+            board);
         return builder.Build();
     }
 
