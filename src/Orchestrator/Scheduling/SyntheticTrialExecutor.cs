@@ -21,6 +21,9 @@ public sealed class SyntheticTrialExecutor(TimeProvider time) : ITrialExecutor
         var resumeAt = Math.Min(assignment.RecordedEpochs, spec.Training.Epochs);
         for (var epoch = 1; epoch <= resumeAt; epoch++)
             best = Track(spec, history, best, SyntheticCurve.At(spec, epoch));
+        // As a checkpointed trial does: the epoch it resumes from is reported again for the decision stored for it.
+        if (resumeAt > 0 && Stopped(observer.OnEpoch(history[^1])) is { } replayed)
+            return End(replayed, history, best, spec, started, resumeAt);
         for (var epoch = resumeAt + 1; epoch <= spec.Training.Epochs; epoch++)
         {
             if (cancellationToken.IsCancellationRequested || (spec.Synthetic.SecondsPerEpoch > 0
@@ -28,11 +31,18 @@ public sealed class SyntheticTrialExecutor(TimeProvider time) : ITrialExecutor
                 return End(TrialOutcome.Cancelled, history, best, spec, started, epoch - 1);
             var metrics = SyntheticCurve.At(spec, epoch);
             best = Track(spec, history, best, metrics);
-            if (observer.OnEpoch(metrics) == EpochDecision.Stop)
-                return End(TrialOutcome.Pruned, history, best, spec, started, epoch);
+            if (Stopped(observer.OnEpoch(metrics)) is { } stopped)
+                return End(stopped, history, best, spec, started, epoch);
         }
         return End(TrialOutcome.Completed, history, best, spec, started, null);
     }
+
+    private static TrialOutcome? Stopped(EpochDecision decision) => decision switch
+    {
+        EpochDecision.Stop => TrialOutcome.Pruned,
+        EpochDecision.Yield => TrialOutcome.Cancelled,
+        _ => null,
+    };
 
     private static (int Epoch, double? Value) Track(TrialSpec spec, List<EpochMetrics> history,
         (int Epoch, double? Value) best, EpochMetrics metrics)

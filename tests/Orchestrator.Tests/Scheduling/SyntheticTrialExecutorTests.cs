@@ -52,16 +52,27 @@ public class SyntheticTrialExecutorTests
     }
 
     [Fact]
-    public void Run_AfterRecordedEpochs_ContinuesFromThere_WithTheUninterruptedResult()
+    public void Run_AfterRecordedEpochs_ReplaysTheLastOne_ThenContinues_WithTheUninterruptedResult()
     {
         var uninterrupted = Run(Assignment(), new StopAt(0));
         var observer = new StopAt(0);
 
         var resumed = Run(Assignment(recordedEpochs: 2), observer);
 
-        Assert.Equal([3, 4], observer.Seen);
+        Assert.Equal([2, 3, 4], observer.Seen);
         Assert.Equal(uninterrupted.Epochs, resumed.Epochs);
         Assert.Equal((uninterrupted.BestEpoch, uninterrupted.BestObjective), (resumed.BestEpoch, resumed.BestObjective));
+    }
+
+    [Fact]
+    public void Run_StoppedAtTheReplayedEpoch_EndsThereWithoutGoingOn()
+    {
+        var observer = new StopAt(2);
+
+        var resumed = Run(Assignment(recordedEpochs: 2), observer);
+
+        Assert.Equal([2], observer.Seen);
+        Assert.Equal((TrialOutcome.Pruned, 2), (resumed.Outcome, resumed.StoppedAtEpoch));
     }
 
     [Fact]
