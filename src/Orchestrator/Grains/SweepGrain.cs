@@ -6,6 +6,7 @@ using Sweep.Orchestrator.Scheduling;
 using Sweep.Orchestrator.Search;
 using Sweep.Orchestrator.Specs;
 using Sweep.Orchestrator.Storage;
+using Sweep.Trials.Specs;
 using Sweep.Trials.Training;
 
 namespace Sweep.Orchestrator.Grains;
@@ -20,7 +21,9 @@ public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader sp
     private SweepSpec spec = null!;
     private SweepProjection projection = null!;
     private ISearchStrategy strategy = null!;
-    private readonly Dictionary<int, int> epochsByTrial = new();
+    /// <summary>Each trial's resolved spec, a pure function of the sweep's spec and the trial's plan: resolving
+    /// parses YAML, which would otherwise be most of a lease's cost.</summary>
+    private readonly Dictionary<int, TrialSpec> resolved = new();
     private bool complete;
 
     private string SweepId => this.GetPrimaryKeyString();
@@ -52,8 +55,7 @@ public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader sp
                 projection.ApplyPromotion(candidate, promotion);
             projection.Apply(leased);
             LogLeased(candidate, owner, leased.Attempts);
-            var trialSpec = specs.Resolve(spec, leased.Plan);
-            epochsByTrial[leased.Index] = trialSpec.Training.Epochs;
+            var trialSpec = Resolved(leased.Index);
             return new LeaseResponse(LeaseStatus.Assigned,
                 new TrialAssignment(leased.Plan, trialSpec, leased.Attempts, spec.SourcePath,
                     projection.RecordedEpochs(leased.Index), projection.AcceptedCheckpoints(leased.Index)));
@@ -117,7 +119,11 @@ public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader sp
         if (!await store.AppendEpochAsync(SweepId, index, owner, metrics, decision))
             return EpochDecision.Stop;
         projection.Apply(index, metrics, decision, owner);
-        await RenewAsync(index, owner);
+        // Heartbeats renew the lease; an epoch renews it too when fewer than half of it is left (no heartbeat, or
+        // a heartbeat lost), so a slow epoch never loses its trial.
+        if (projection.Get(index)?.LeaseExpiresAt is not { } expires
+            || expires - time.GetUtcNow() < options.Value.LeaseDuration / 2)
+            await RenewAsync(index, owner);
         if (!decision.Stop)
             return EpochDecision.Continue;
         if (decision.Action == StopAction.Pause)
@@ -138,11 +144,13 @@ public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader sp
     }
 
     /// <summary>A trial that ran all its epochs completes; early stopping only judges the epochs before its last.</summary>
-    private int EpochsOf(int index)
+    private int EpochsOf(int index) => Resolved(index).Training.Epochs;
+
+    private TrialSpec Resolved(int index)
     {
-        if (!epochsByTrial.TryGetValue(index, out var epochs))
-            epochsByTrial[index] = epochs = specs.Resolve(spec, projection.Get(index)!.Plan).Training.Epochs;
-        return epochs;
+        if (!resolved.TryGetValue(index, out var trialSpec))
+            resolved[index] = trialSpec = specs.Resolve(spec, projection.Get(index)!.Plan);
+        return trialSpec;
     }
 
     public async Task<bool> RenewAsync(int index, string owner)
@@ -227,7 +235,7 @@ public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader sp
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Trial {Index} paused at epoch {Epoch}: {Reason}")]
     private partial void LogPaused(int index, int epoch, string reason);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Trial {Index} finished {State} (objective {Objective})")]
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Debug, Message = "Trial {Index} finished {State} (objective {Objective})")]
     private partial void LogFinished(int index, TrialState state, double? objective);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Trial {Index} failed ({Failure} failure so far), retrying from its last checkpoint: {Reason}")]

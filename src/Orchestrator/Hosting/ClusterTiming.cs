@@ -4,12 +4,12 @@ using Sweep.Orchestrator.Scheduling;
 namespace Sweep.Orchestrator.Hosting;
 
 /// <summary>How fast a cluster notices a dead host. A trial moves when its lease runs out, so leases are short and
-/// renewed often (by the worker process, not the trial process that trains, so training load does not starve
-/// them). Membership decides where the sweep's grain lives; probes are tuned to notice a killed silo in a few
+/// renewed often (every second, by the worker process, not the trial process that trains, so training load does
+/// not starve them; a lease outlives three missed renewals). Membership decides where the sweep's grain lives; probes are tuned to notice a killed silo in a few
 /// seconds, with enough missed probes allowed that a host busy training is not declared dead.</summary>
 public static class ClusterTiming
 {
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(6);
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(4);
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(1);
 
     public static void Leases(SweepOptions options)

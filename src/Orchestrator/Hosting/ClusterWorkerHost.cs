@@ -42,7 +42,7 @@ public static class ClusterWorkerHost
         });
         var catalog = new RedisSweepCatalog(redis, cluster.KeyPrefix);
         var source = new ClusterSweepSource(catalog, stores, worker.SharedCheckpoints ?? worker.WorkDirectory,
-            worker.DataDirectory, worker.Slots.ThreadsPerSlot);
+            worker.DataDirectory, worker.Slots.ThreadsPerSlot, TimeProvider.System);
         ICheckpointShelf shelf = worker.SharedCheckpoints is null
             ? new RedisCheckpointShelf(redis, cluster.KeyPrefix)
             : new LocalCheckpoints();

@@ -9,24 +9,33 @@ namespace Sweep.Orchestrator.Scheduling;
 /// <param name="trialsRoot">Where this host keeps trial folders: its own work folder, or a folder every host
 /// shares (then checkpoints need no copying).</param>
 public sealed class ClusterSweepSource(ISweepCatalog catalog, ISweepStoreProvider stores, string trialsRoot,
-    string? dataDirectory, int defaultThreads) : IWorkSource
+    string? dataDirectory, int defaultThreads, TimeProvider time) : IWorkSource
 {
+    /// <summary>Every slot asks before each lease and after each epoch; a catalog this fresh answers them all
+    /// without a round trip each. A cancel is seen within it.</summary>
+    private static readonly TimeSpan CatalogFreshness = TimeSpan.FromMilliseconds(250);
+
     private readonly ConcurrentDictionary<string, int> threadsBySweep = new();
+    private readonly SemaphoreSlim reading = new(1, 1);
+    private (DateTimeOffset ReadAt, IReadOnlyList<string> Active)? cached;
     private int turn;
 
     public bool StopWhenDone => false;
 
     public async Task<IReadOnlyList<string>> SweepsAsync(CancellationToken cancellationToken)
     {
-        var active = (await catalog.ListAsync(cancellationToken))
-            .Where(entry => entry.State == SweepLifecycle.Active).Select(entry => entry.SweepId).ToList();
+        var active = await ActiveAsync(cancellationToken);
         if (active.Count == 0)
             return [];
         var start = (int)((uint)Interlocked.Increment(ref turn) % (uint)active.Count);
         return [.. active.Skip(start), .. active.Take(start)];
     }
 
-    public Task FinishedAsync(string sweepId) => catalog.EndAsync(sweepId, SweepLifecycle.Finished);
+    public async Task FinishedAsync(string sweepId)
+    {
+        await catalog.EndAsync(sweepId, SweepLifecycle.Finished);
+        cached = null;
+    }
 
     public async Task<TrialPlace> PlaceAsync(string sweepId, int trialIndex, CancellationToken cancellationToken)
     {
@@ -39,6 +48,25 @@ public sealed class ClusterSweepSource(ISweepCatalog catalog, ISweepStoreProvide
             threads);
     }
 
-    public async Task<bool> IsActiveAsync(string sweepId) =>
-        (await catalog.ListAsync()).Any(entry => entry.SweepId == sweepId && entry.State == SweepLifecycle.Active);
+    public async Task<bool> IsActiveAsync(string sweepId) => (await ActiveAsync(CancellationToken.None)).Contains(sweepId);
+
+    private async Task<IReadOnlyList<string>> ActiveAsync(CancellationToken cancellationToken)
+    {
+        if (cached is { } fresh && time.GetUtcNow() - fresh.ReadAt < CatalogFreshness)
+            return fresh.Active;
+        await reading.WaitAsync(cancellationToken);
+        try
+        {
+            if (cached is { } read && time.GetUtcNow() - read.ReadAt < CatalogFreshness)
+                return read.Active;
+            var active = (await catalog.ListAsync(cancellationToken))
+                .Where(entry => entry.State == SweepLifecycle.Active).Select(entry => entry.SweepId).ToList();
+            cached = (time.GetUtcNow(), active);
+            return active;
+        }
+        finally
+        {
+            reading.Release();
+        }
+    }
 }
