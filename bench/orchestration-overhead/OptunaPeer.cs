@@ -14,12 +14,13 @@ public static partial class OptunaPeer
 {
     public const string Python = "/usr/bin/python3";
 
-    public static async Task<OptunaFigures> RunAsync(int trials, string directory)
+    /// <param name="sampler"><c>random</c> (the like-for-like peer) or <c>tpe</c> (Optuna's default).</param>
+    public static async Task<OptunaFigures> RunAsync(int trials, string directory, string sampler)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "optuna_trivial.py");
         var start = new ProcessStartInfo(Python)
         {
-            ArgumentList = { script, trials.ToString(CultureInfo.InvariantCulture), directory },
+            ArgumentList = { script, trials.ToString(CultureInfo.InvariantCulture), directory, sampler },
             RedirectStandardOutput = true,
         };
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Python}");
