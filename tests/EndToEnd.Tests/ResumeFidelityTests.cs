@@ -71,6 +71,40 @@ public sealed class ResumeFidelityTests
     }
 
     [Fact]
+    public async Task TrialFailingEveryRetry_EndsTheSweepWithExit1NamingIt_AndRetryFailedFinishesItWithTheSameNumbers()
+    {
+        var work = TestSpecs.NewWorkDirectory("retries-used");
+        var spec = TestSpecs.Write(work, "retries.yaml", TestSpecs.Ofat("e2e-retries-used", epochs: 2));
+        var reference = await SweepProgram.RunAsync(work, "run", spec, "--out", "reference", "--slots", "1");
+        Assert.True(reference.ExitCode == 0, reference.Output + reference.Error);
+        var expected = await SweepResults.ReadAsync(SweepResults.SingleSweepDirectory(Path.Combine(work, "reference")));
+
+        using var running = SweepProgram.Start(work, "run", spec, "--out", "runs", "--slots", "1");
+        var output = SweepProgram.Drain(running);
+        var outputRoot = Path.Combine(work, "runs");
+        // The baseline's worker dies on its first attempt and again on its one retry.
+        foreach (var attempt in new[] { 1, 2 })
+        {
+            await SweepResults.WaitForAsync(outputRoot, s => s.Trials.Single(t => t.Index == 0) is
+                { State: TrialState.Running } baseline && baseline.Attempts == attempt
+                && s.Epochs.Any(e => e.TrialIndex == 0 && e.RecordedBy == baseline.LeaseOwner));
+            foreach (var worker in ChildProcesses(running.Id))
+                using (var kill = Process.Start("kill", ["-KILL", worker.ToString()]))
+                    await kill.WaitForExitAsync();
+        }
+        await running.WaitForExitAsync();
+        running.WaitForExit();
+
+        Assert.True(running.ExitCode == 1, output());
+        Assert.Contains("1 trial(s) failed (0)", output());
+        var directory = SweepResults.SingleSweepDirectory(outputRoot);
+        Assert.Equal(TrialState.Failed, (await SweepResults.ReadAsync(directory)).Trials.Single(t => t.Index == 0).State);
+        var retried = await SweepProgram.RunAsync(work, "resume", directory, "--retry-failed");
+        Assert.True(retried.ExitCode == 0, retried.Output + retried.Error);
+        AssertSameRuns(expected, await SweepResults.ReadAsync(directory));
+    }
+
+    [Fact]
     public async Task Train_IntoAFolderHoldingAnotherSpecsCheckpoints_IsRefusedInOneLine()
     {
         var work = TestSpecs.NewWorkDirectory("train-reuse");

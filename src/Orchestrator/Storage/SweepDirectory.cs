@@ -23,12 +23,25 @@ public static class SweepDirectory
         var directory = Path.GetFullPath(Path.Combine(outputRoot, sweepId));
         Directory.CreateDirectory(directory);
         var runLock = AcquireLock(directory);
-        var store = OpenStore(directory);
-        var plan = SweepPlanner.InitialPlan(spec);
-        await store.CreateSweepAsync(new SweepRecord(sweepId, spec.Baseline.Name, spec.SourcePath, spec.Text,
-            spec.Search.Strategy.ToString(), PlanHash(plan), DateTimeOffset.UtcNow, settings), cancellation);
-        await store.AddTrialsAsync(sweepId, plan, cancellation);
-        return new OpenedSweep(sweepId, directory, store, runLock, settings);
+        ISweepStore? store = null;
+        try
+        {
+            store = OpenStore(directory);
+            var plan = SweepPlanner.InitialPlan(spec);
+            await store.CreateSweepAsync(new SweepRecord(sweepId, spec.Baseline.Name, spec.SourcePath, spec.Text,
+                spec.Search.Strategy.ToString(), PlanHash(plan), DateTimeOffset.UtcNow, settings), cancellation);
+            await store.AddTrialsAsync(sweepId, plan, cancellation);
+            return new OpenedSweep(sweepId, directory, store, runLock, settings);
+        }
+        catch
+        {
+            // A sweep that could not be created (a full disk) leaves no half-made folder behind.
+            if (store is not null)
+                await store.DisposeAsync();
+            runLock.Dispose();
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
     }
 
     /// <summary>Reopens a sweep to run it; refuses when another process runs it or its plan no longer matches

@@ -18,8 +18,16 @@ internal sealed class BestWeights(string? runDirectory) : IDisposable
             return;
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
-        model.save(temporary);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            model.save(temporary);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            // A save that failed (a full disk) leaves no partial file behind.
+            File.Delete(temporary);
+        }
     }
 
     public void CopyInto(nn.Module model)

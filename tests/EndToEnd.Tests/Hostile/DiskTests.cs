@@ -87,6 +87,8 @@ public sealed partial class DiskTests : IDisposable
 
         Assert.Equal($"{output}: the disk is full; free some space, then continue with: sweep train {spec} --out {output}",
             Refusals.AssertOneLine(run));
+        Assert.DoesNotContain(Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories),
+            file => file.EndsWith(".tmp", StringComparison.Ordinal));
     }
 
     [MountFact]
@@ -98,6 +100,7 @@ public sealed partial class DiskTests : IDisposable
         var run = await SweepProgram.RunAsync(work, "run", spec, "--out", disk.Path);
 
         Assert.Matches(DatabaseOnAFullDisk(), Refusals.AssertOneLine(run));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(disk.Path));
     }
 
     private static int FinishedTrials(string output) =>
