@@ -42,7 +42,7 @@ public sealed class ClusterFaultTests
     {
         await using var rig = await ClusterRig.StartAsync("cluster-kill", workers: 3);
         var spec = TestSpecs.Write(rig.Work, "kill.yaml", Spec("cluster-kill"));
-        var expected = await SingleMachineAsync(rig.Work, spec);
+        var expected = await SweepResults.UninterruptedAsync(rig.Work, spec, "--slots", "2");
         using var submitter = rig.Start("run", spec, "--out", "runs", "--threads-per-trial", $"{ThreadsPerTrial}");
         var submitted = SweepProgram.Drain(submitter);
         var sweepId = await rig.SweepIdAsync();
@@ -84,9 +84,7 @@ public sealed class ClusterFaultTests
         await using var rig = await ClusterRig.StartAsync("cluster-grain", workers: 1);
         var spec = TestSpecs.Write(rig.Work, "asha.yaml", Spec("cluster-grain").Replace("epochs: 3", "epochs: 4")
             + "\n  early_stopping: { policy: asha, grace_epochs: 1, reduction: 2 }\n");
-        var reference = await SweepProgram.RunAsync(rig.Work, "run", spec, "--out", "reference", "--slots", "1");
-        Assert.True(reference.ExitCode == 0, reference.Output + reference.Error);
-        var expected = await SweepResults.ReadAsync(SweepResults.SingleSweepDirectory(Path.Combine(rig.Work, "reference")));
+        var expected = await SweepResults.UninterruptedAsync(rig.Work, spec, "--slots", "1");
         using var submitter = rig.Start("run", spec, "--out", "runs", "--threads-per-trial", $"{Environment.ProcessorCount}");
         var submitted = SweepProgram.Drain(submitter);
         var sweepId = await rig.SweepIdAsync();
@@ -115,7 +113,7 @@ public sealed class ClusterFaultTests
     {
         await using var rig = await ClusterRig.StartAsync("cluster-redis", workers: 2);
         var spec = TestSpecs.Write(rig.Work, "redis.yaml", Spec("cluster-redis"));
-        var expected = await SingleMachineAsync(rig.Work, spec);
+        var expected = await SweepResults.UninterruptedAsync(rig.Work, spec, "--slots", "2");
         using var submitter = rig.Start("run", spec, "--out", "runs", "--threads-per-trial", $"{ThreadsPerTrial}");
         var submitted = SweepProgram.Drain(submitter);
         var sweepId = await rig.SweepIdAsync();
@@ -134,7 +132,7 @@ public sealed class ClusterFaultTests
     {
         await using var rig = await ClusterRig.StartAsync("cluster-stale", workers: 2);
         var spec = TestSpecs.Write(rig.Work, "stale.yaml", Spec("cluster-stale"));
-        var expected = await SingleMachineAsync(rig.Work, spec);
+        var expected = await SweepResults.UninterruptedAsync(rig.Work, spec, "--slots", "2");
         using var submitter = rig.Start("run", spec, "--out", "runs", "--threads-per-trial", $"{ThreadsPerTrial}");
         var submitted = SweepProgram.Drain(submitter);
         var sweepId = await rig.SweepIdAsync();
@@ -217,13 +215,6 @@ public sealed class ClusterFaultTests
         await submitter.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(6));
         submitter.WaitForExit();
         Assert.True(submitter.ExitCode == 0, output());
-    }
-
-    private static async Task<SweepSnapshot> SingleMachineAsync(string work, string spec)
-    {
-        var reference = await SweepProgram.RunAsync(work, "run", spec, "--out", "reference", "--slots", "2");
-        Assert.True(reference.ExitCode == 0, reference.Output + reference.Error);
-        return await SweepResults.ReadAsync(SweepResults.SingleSweepDirectory(Path.Combine(work, "reference")));
     }
 
     private static void AssertSameNumbers(SweepSnapshot expected, IReadOnlyList<EpochRecord> actual)

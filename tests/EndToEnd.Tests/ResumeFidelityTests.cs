@@ -17,9 +17,7 @@ public sealed class ResumeFidelityTests
         var work = TestSpecs.NewWorkDirectory("resume-settings");
         var data = InvertedFashionMnist(Path.Combine(work, "inverted"));
         var spec = TestSpecs.Write(work, "settings.yaml", TestSpecs.Ofat("e2e-settings", epochs: 2));
-        var reference = await SweepProgram.RunAsync(work, "run", spec, "--out", "reference", "--slots", "2", "--data-dir", data);
-        Assert.True(reference.ExitCode == 0, reference.Output + reference.Error);
-        var expected = await SweepResults.ReadAsync(SweepResults.SingleSweepDirectory(Path.Combine(work, "reference")));
+        var expected = await SweepResults.UninterruptedAsync(work, spec, "--slots", "2", "--data-dir", data);
 
         using (var running = SweepProgram.Start(work, "run", spec, "--out", "runs", "--slots", "2", "--data-dir", data))
         {
@@ -49,9 +47,7 @@ public sealed class ResumeFidelityTests
     {
         var work = TestSpecs.NewWorkDirectory("worker-killed");
         var spec = TestSpecs.Write(work, "killed.yaml", TestSpecs.Ofat("e2e-worker-killed", epochs: 3));
-        var reference = await SweepProgram.RunAsync(work, "run", spec, "--out", "reference", "--slots", "1");
-        Assert.True(reference.ExitCode == 0, reference.Output + reference.Error);
-        var expected = await SweepResults.ReadAsync(SweepResults.SingleSweepDirectory(Path.Combine(work, "reference")));
+        var expected = await SweepResults.UninterruptedAsync(work, spec, "--slots", "1");
 
         using var running = SweepProgram.Start(work, "run", spec, "--out", "runs", "--slots", "1");
         var output = SweepProgram.Drain(running);
@@ -75,9 +71,7 @@ public sealed class ResumeFidelityTests
     {
         var work = TestSpecs.NewWorkDirectory("retries-used");
         var spec = TestSpecs.Write(work, "retries.yaml", TestSpecs.Ofat("e2e-retries-used", epochs: 2));
-        var reference = await SweepProgram.RunAsync(work, "run", spec, "--out", "reference", "--slots", "1");
-        Assert.True(reference.ExitCode == 0, reference.Output + reference.Error);
-        var expected = await SweepResults.ReadAsync(SweepResults.SingleSweepDirectory(Path.Combine(work, "reference")));
+        var expected = await SweepResults.UninterruptedAsync(work, spec, "--slots", "1");
 
         using var running = SweepProgram.Start(work, "run", spec, "--out", "runs", "--slots", "1");
         var output = SweepProgram.Drain(running);
@@ -132,9 +126,7 @@ public sealed class ResumeFidelityTests
         var work = TestSpecs.NewWorkDirectory($"kills-{name}");
         var spec = TestSpecs.Write(work, $"{name}.yaml", TestSpecs.Ofat($"e2e-kills-{name}", epochs: 3)
             + $"\n  early_stopping: {earlyStopping}\n");
-        var reference = await SweepProgram.RunAsync(work, "run", spec, "--out", "reference", "--slots", "1");
-        Assert.True(reference.ExitCode == 0, reference.Output + reference.Error);
-        var expected = await SweepResults.ReadAsync(SweepResults.SingleSweepDirectory(Path.Combine(work, "reference")));
+        var expected = await SweepResults.UninterruptedAsync(work, spec, "--slots", "1");
 
         var random = new Random(name.Length);
         var outputRoot = Path.Combine(work, "runs");

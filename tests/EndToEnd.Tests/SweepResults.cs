@@ -47,4 +47,13 @@ public static class SweepResults
         }
         throw new TimeoutException($"condition not reached under {outputRoot}");
     }
+
+    /// <summary>The spec run once without interruption, under <c>reference/</c>: what an interrupted, resumed or
+    /// moved run must end equal to.</summary>
+    public static async Task<SweepSnapshot> UninterruptedAsync(string work, string spec, params string[] options)
+    {
+        var reference = await SweepProgram.RunAsync(work, ["run", spec, "--out", "reference", .. options]);
+        Assert.True(reference.ExitCode == 0, reference.Output + reference.Error);
+        return await ReadAsync(SingleSweepDirectory(Path.Combine(work, "reference")));
+    }
 }
