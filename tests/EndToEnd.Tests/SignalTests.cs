@@ -66,7 +66,7 @@ public sealed class SignalTests
         var spec = TestSpecs.Write(work, "sigterm.yaml", TestSpecs.Ofat("e2e-sigterm", epochs: 2));
         using var running = SweepProgram.Start(work, "run", spec, "--out", "runs", "--slots", "1");
         var output = SweepProgram.Drain(running);
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await SweepResults.WaitForAsync(Path.Combine(work, "runs"), s => s.Epochs.Count > 0);
 
         using (var terminate = Process.Start("kill", ["-TERM", running.Id.ToString()]))
             await terminate.WaitForExitAsync();

@@ -31,7 +31,7 @@ public static class ClusterSubmit
         AnsiConsole.MarkupLineInterpolated($"Sweep [bold]{sweepId}[/] ({spec.Search.Strategy}, {plan.Count} trials, {settings.ThreadsPerSlot} thread(s) per trial) submitted to cluster {cluster.ClusterId} at {cluster.Redacted}");
 
         var ended = WaitForEndAsync(catalog, sweepId, signals.Stopping);
-        await ProgressView.ShowAsync(() => ProgressAsync(store, sweepId, spec), () => [],
+        await ProgressView.ShowAsync(() => Patiently(() => ProgressAsync(store, sweepId, spec)), () => [],
             Task.WhenAny(ended, Task.Delay(Timeout.Infinite, signals.Stopping)));
         if (!ended.IsCompletedSuccessfully)
         {
@@ -52,12 +52,16 @@ public static class ClusterSubmit
     internal static async Task<SweepProgress> ProgressAsync(ISweepStore store, string sweepId, SweepSpec spec) =>
         SweepProjection.Load(spec.Baseline.Objective, await store.GetTrialsAsync(sweepId), []).Progress();
 
+    /// <summary>Following survives what the workers survive: a Redis that restarts is waited for.</summary>
+    private static Task<T> Patiently<T>(Func<Task<T>> read) =>
+        GrainCalls.RetryAsync(read, TimeSpan.FromMinutes(1), TimeProvider.System);
+
     private static async Task<SweepLifecycle> WaitForEndAsync(ISweepCatalog catalog, string sweepId,
         CancellationToken stopping)
     {
         while (true)
         {
-            var entry = (await catalog.ListAsync(stopping)).Single(e => e.SweepId == sweepId);
+            var entry = (await Patiently(() => catalog.ListAsync(stopping))).Single(e => e.SweepId == sweepId);
             if (entry.State != SweepLifecycle.Active)
                 return entry.State;
             await Task.Delay(TimeSpan.FromMilliseconds(500), stopping);

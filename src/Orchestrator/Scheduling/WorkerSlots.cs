@@ -60,8 +60,10 @@ public sealed partial class WorkerSlots(IGrainFactory grains, IWorkSource source
                 await source.FinishedAsync(sweepId);
             if (lease.Status != LeaseStatus.Assigned)
                 continue;
-            var place = await source.PlaceAsync(sweepId, lease.Assignment!.Plan.Index, stoppingToken);
-            var trial = new SlotTrial(slot, sweepId, owner, lease.Assignment, place.RunDirectory, grain, source, shelf,
+            var assignment = lease.Assignment!;
+            var place = await GrainCalls.RetryAsync(
+                () => source.PlaceAsync(sweepId, assignment.Plan.Index, stoppingToken), Patience, time);
+            var trial = new SlotTrial(slot, sweepId, owner, assignment, place.RunDirectory, grain, source, shelf,
                 drain, Patience, time);
             await RunTrialAsync(trial, place, stoppingToken);
             return true;
@@ -82,8 +84,12 @@ public sealed partial class WorkerSlots(IGrainFactory grains, IWorkSource source
         TrialFinished? outcome;
         try
         {
-            await shelf.FetchAsync(trial.SweepId, index, assignment.Checkpoints,
-                CheckpointStore.DirectoryIn(place.RunDirectory), stoppingToken);
+            await trial.Calls(async () =>
+            {
+                await shelf.FetchAsync(trial.SweepId, index, assignment.Checkpoints,
+                    CheckpointStore.DirectoryIn(place.RunDirectory), stoppingToken);
+                return true;
+            });
             var result = await Task.Factory.StartNew(
                 () => executor.Run(assignment, runOptions, observer, stoppingToken),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
