@@ -79,7 +79,7 @@ public sealed class ResumeFidelityTests
         // The baseline's worker dies on its first attempt and again on its one retry.
         foreach (var attempt in new[] { 1, 2 })
         {
-            await SweepResults.WaitForAsync(outputRoot, s => s.Trials.Single(t => t.Index == 0) is
+            await SweepResults.WaitForAsync(outputRoot, s => s.Trials.FirstOrDefault(t => t.Index == 0) is
                 { State: TrialState.Running } baseline && baseline.Attempts == attempt
                 && s.Epochs.Any(e => e.TrialIndex == 0 && e.RecordedBy == baseline.LeaseOwner));
             foreach (var worker in ChildProcesses(running.Id))
