@@ -43,9 +43,8 @@ public sealed class ClusterFaultTests
         await using var rig = await ClusterRig.StartAsync("cluster-kill", workers: 3);
         var spec = TestSpecs.Write(rig.Work, "kill.yaml", Spec("cluster-kill"));
         var expected = await SweepResults.UninterruptedAsync(rig.Work, spec, "--slots", "2");
-        using var submitter = rig.Start("run", spec, "--out", "runs", "--threads-per-trial", $"{ThreadsPerTrial}");
-        var submitted = SweepProgram.Drain(submitter);
-        var sweepId = await rig.SweepIdAsync();
+        var (submitter, submitted, sweepId) = await rig.SubmitAsync(spec, ThreadsPerTrial);
+        using var _ = submitter;
 
         // A trial whose first epoch is recorded and which is training its second: kill its worker mid-epoch.
         var (trials, epochs) = await rig.WaitForAsync(sweepId, (trials, epochs) => trials.Any(t =>
@@ -85,9 +84,8 @@ public sealed class ClusterFaultTests
         var spec = TestSpecs.Write(rig.Work, "asha.yaml", Spec("cluster-grain").Replace("epochs: 3", "epochs: 4")
             + "\n  early_stopping: { policy: asha, grace_epochs: 1, reduction: 2 }\n");
         var expected = await SweepResults.UninterruptedAsync(rig.Work, spec, "--slots", "1");
-        using var submitter = rig.Start("run", spec, "--out", "runs", "--threads-per-trial", $"{Environment.ProcessorCount}");
-        var submitted = SweepProgram.Drain(submitter);
-        var sweepId = await rig.SweepIdAsync();
+        var (submitter, submitted, sweepId) = await rig.SubmitAsync(spec, Environment.ProcessorCount);
+        using var _ = submitter;
         await rig.WaitForAsync(sweepId, (_, epochs) => epochs.Count >= 3);
         Assert.Contains($"Sweep {sweepId} is held on w0", rig.Output("w0"));
 
@@ -114,9 +112,8 @@ public sealed class ClusterFaultTests
         await using var rig = await ClusterRig.StartAsync("cluster-redis", workers: 2);
         var spec = TestSpecs.Write(rig.Work, "redis.yaml", Spec("cluster-redis"));
         var expected = await SweepResults.UninterruptedAsync(rig.Work, spec, "--slots", "2");
-        using var submitter = rig.Start("run", spec, "--out", "runs", "--threads-per-trial", $"{ThreadsPerTrial}");
-        var submitted = SweepProgram.Drain(submitter);
-        var sweepId = await rig.SweepIdAsync();
+        var (submitter, submitted, sweepId) = await rig.SubmitAsync(spec, ThreadsPerTrial);
+        using var _ = submitter;
         await rig.WaitForAsync(sweepId, (_, epochs) => epochs.Count >= 2);
 
         await rig.Redis.CrashAndRestartAsync();
@@ -133,9 +130,8 @@ public sealed class ClusterFaultTests
         await using var rig = await ClusterRig.StartAsync("cluster-stale", workers: 2);
         var spec = TestSpecs.Write(rig.Work, "stale.yaml", Spec("cluster-stale"));
         var expected = await SweepResults.UninterruptedAsync(rig.Work, spec, "--slots", "2");
-        using var submitter = rig.Start("run", spec, "--out", "runs", "--threads-per-trial", $"{ThreadsPerTrial}");
-        var submitted = SweepProgram.Drain(submitter);
-        var sweepId = await rig.SweepIdAsync();
+        var (submitter, submitted, sweepId) = await rig.SubmitAsync(spec, ThreadsPerTrial);
+        using var _ = submitter;
         var (trials, _) = await rig.WaitForAsync(sweepId, (trials, epochs) =>
             trials.Any(t => t.State == TrialState.Running && t.LeaseOwner!.StartsWith("w0/")) && epochs.Count > 0);
         var held = trials.First(t => t.State == TrialState.Running && t.LeaseOwner!.StartsWith("w0/"));

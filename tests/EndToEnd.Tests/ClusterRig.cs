@@ -53,6 +53,16 @@ public sealed class ClusterRig : IAsyncDisposable
         return process;
     }
 
+    /// <summary>Submits the spec as a user would (the submitter follows it to its end) and waits until the cluster
+    /// holds it.</summary>
+    public async Task<(Process Submitter, Func<string> Output, string SweepId)> SubmitAsync(string spec,
+        int threadsPerTrial)
+    {
+        var submitter = Start("run", spec, "--out", "runs", "--threads-per-trial", $"{threadsPerTrial}");
+        var output = SweepProgram.Drain(submitter);
+        return (submitter, output, await SweepIdAsync());
+    }
+
     public Process Worker(string name) => workers.Single(w => w.Name == name).Process;
 
     public string Output(string name) => workers.Single(w => w.Name == name).Output();
