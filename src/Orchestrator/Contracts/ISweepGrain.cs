@@ -10,6 +10,10 @@ public interface ISweepGrain : IGrainWithStringKey
     Task<EpochDecision> ReportEpochAsync(int index, string owner, EpochMetrics metrics);
     Task<bool> RenewAsync(int index, string owner);
     Task<bool> FinishAsync(int index, string owner, TrialFinished finished);
+
+    /// <summary>Finishes a trial and leases the next one to <paramref name="nextOwner"/> in the same call, so a slot
+    /// that stays with this sweep goes from one trial to the next in one round trip.</summary>
+    Task<FinishResponse> FinishAndLeaseAsync(int index, string owner, TrialFinished finished, string nextOwner);
     Task ReleaseAsync(int index, string owner, string? reason);
     Task<SweepProgress> GetProgressAsync();
 }

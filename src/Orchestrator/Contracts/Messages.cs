@@ -31,6 +31,10 @@ public sealed record TrialFinished(
     [property: Id(1)] TrialResult? Result,
     [property: Id(2)] string? Message);
 
+/// <summary>Whether a finish was recorded, and the lease that came with it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record FinishResponse([property: Id(0)] bool Accepted, [property: Id(1)] LeaseResponse Next);
+
 [GenerateSerializer, Immutable]
 public sealed record SweepProgress(
     [property: Id(0)] IReadOnlyDictionary<TrialState, int> Counts,

@@ -46,20 +46,8 @@ public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader sp
         var now = time.GetUtcNow();
         // Lazy: the loop returns as soon as it has changed the projection, and a lease is usually the first candidate.
         foreach (var (candidate, promotion) in Candidates(now))
-        {
-            var leased = await store.TryLeaseAsync(SweepId, candidate, owner, now, now + options.Value.LeaseDuration,
-                promotion);
-            if (leased is null)
-                continue;
-            if (promotion is not null)
-                projection.ApplyPromotion(candidate, promotion);
-            projection.Apply(leased);
-            LogLeased(candidate, owner, leased.Attempts);
-            var trialSpec = Resolved(leased.Index);
-            return new LeaseResponse(LeaseStatus.Assigned,
-                new TrialAssignment(leased.Plan, trialSpec, leased.Attempts, spec.SourcePath,
-                    projection.RecordedEpochs(leased.Index), projection.AcceptedCheckpoints(leased.Index)));
-        }
+            if (await TryLeaseAsync(candidate, promotion, owner, now) is { } leased)
+                return leased;
         if (!projection.HasActive && projection.HasPaused)
         {
             await ConcludePausedAsync();
@@ -69,6 +57,22 @@ public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader sp
         // asks afterwards is answered without replaying the plan again.
         complete = complete || (projection.AllFinished && strategy.IsComplete(spec, projection.Observations));
         return new LeaseResponse(complete ? LeaseStatus.SweepFinished : LeaseStatus.NothingYet, null);
+    }
+
+    private async Task<LeaseResponse?> TryLeaseAsync(int candidate, string? promotion, string owner, DateTimeOffset now)
+    {
+        var leased = await store.TryLeaseAsync(SweepId, candidate, owner, now, now + options.Value.LeaseDuration,
+            promotion);
+        if (leased is null)
+            return null;
+        if (promotion is not null)
+            projection.ApplyPromotion(candidate, promotion);
+        projection.Apply(leased);
+        LogLeased(candidate, owner, leased.Attempts);
+        var trialSpec = Resolved(leased.Index);
+        return new LeaseResponse(LeaseStatus.Assigned,
+            new TrialAssignment(leased.Plan, trialSpec, leased.Attempts, spec.SourcePath,
+                projection.RecordedEpochs(leased.Index), projection.AcceptedCheckpoints(leased.Index)));
     }
 
     /// <summary>Waiting trials first, then the paused trials the stopper promotes, with the reason recorded for
@@ -181,15 +185,31 @@ public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader sp
         if (stop?.Action == StopAction.Pause)
             return await PauseAsync(index, owner, finished.Result, stop.Reason);
         var message = stop?.Reason ?? finished.Message;
-        if (!await store.FinishAsync(SweepId, index, owner, finished.State, finished.Result, message, time.GetUtcNow()))
+        if (await store.FinishAsync(SweepId, index, owner, finished.State, finished.Result, message, time.GetUtcNow())
+            is not { } finishedTrial)
             return false;
-        projection.Apply((await store.GetTrialAsync(SweepId, index))!);
+        projection.Apply(finishedTrial);
         LogFinished(index, finished.State, finished.Result?.BestObjective);
         // While trials wait to be leased the slots have work and a strategy has nothing new to say (its proposals
         // wait on finished trials), so asking it — which replays the whole plan — is left until the queue is empty.
         if (!projection.HasPending)
             await PlanMoreAsync();
         return true;
+    }
+
+    /// <summary>When another trial waits, its lease goes to the store together with this finish (they write
+    /// different trials, so neither changes the other; through Redis the two travel in one round trip). Otherwise
+    /// the finish comes first, since it may plan the trials the lease then hands out.</summary>
+    public async Task<FinishResponse> FinishAndLeaseAsync(int index, string owner, TrialFinished finished,
+        string nextOwner)
+    {
+        var now = time.GetUtcNow();
+        if (projection.Leasable(now).FirstOrDefault(trial => trial.Index != index) is not { } waiting)
+            return new(await FinishAsync(index, owner, finished), await LeaseAsync(nextOwner));
+        var finishing = FinishAsync(index, owner, finished);
+        var leased = await TryLeaseAsync(waiting.Index, null, nextOwner, now);
+        var accepted = await finishing;
+        return new(accepted, leased ?? await LeaseAsync(nextOwner));
     }
 
     private async Task<bool> PauseAsync(int index, string owner, TrialResult? result, string reason)

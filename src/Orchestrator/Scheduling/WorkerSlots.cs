@@ -47,31 +47,73 @@ public sealed partial class WorkerSlots(IGrainFactory grains, IWorkSource source
         }
     }
 
-    /// <summary>Runs the first trial one of the sweeps hands out; false when none had one.</summary>
+    /// <summary>Runs trials from the first of the sweeps that hands one out, for as long as it goes on handing them
+    /// out with each finish; false when none had one.</summary>
     private async Task<bool> LeaseAndRunAsync(int slot, IReadOnlyList<string> sweeps, CancellationToken stoppingToken)
     {
         foreach (var sweepId in sweeps)
         {
-            // Unique per lease, so a report from an attempt whose lease expired can never pass for the current one.
-            var owner = $"{options.Value.HostName}/{Environment.ProcessId}/slot{slot}/{Guid.NewGuid():N}";
             var grain = grains.GetGrain<ISweepGrain>(sweepId);
+            var owner = NewOwner(slot);
             var lease = await GrainCalls.RetryAsync(() => grain.LeaseAsync(owner), Patience, time);
-            if (lease.Status == LeaseStatus.SweepFinished)
+            var ran = false;
+            while (lease?.Status == LeaseStatus.Assigned)
+            {
+                ran = true;
+                (owner, lease) = await RunLeasedAsync(slot, sweepId, grain, owner, lease.Assignment!, stoppingToken);
+            }
+            if (lease?.Status == LeaseStatus.SweepFinished)
                 await source.FinishedAsync(sweepId);
-            if (lease.Status != LeaseStatus.Assigned)
-                continue;
-            var assignment = lease.Assignment!;
-            var place = await GrainCalls.RetryAsync(
-                () => source.PlaceAsync(sweepId, assignment.Plan.Index, stoppingToken), Patience, time);
-            var trial = new SlotTrial(slot, sweepId, owner, assignment, place.RunDirectory, grain, source, shelf,
-                drain, Patience, time);
-            await RunTrialAsync(trial, place, stoppingToken);
-            return true;
+            if (ran)
+                return true;
         }
         return false;
     }
 
-    private async Task RunTrialAsync(SlotTrial trial, TrialPlace place, CancellationToken stoppingToken)
+    /// <summary>Unique per lease, so a report from an attempt whose lease expired can never pass for the current one.</summary>
+    private string NewOwner(int slot) => $"{options.Value.HostName}/{Environment.ProcessId}/slot{slot}/{Guid.NewGuid():N}";
+
+    /// <summary>Trains the leased trial and reports its end. When this sweep is also the next one the slot would
+    /// ask, the finish brings the slot's next lease with it; otherwise (another sweep's turn, or the host
+    /// stopping) the next lease is null and the slot asks round robin again.</summary>
+    private async Task<(string Owner, LeaseResponse? Next)> RunLeasedAsync(int slot, string sweepId, ISweepGrain grain,
+        string owner, TrialAssignment assignment, CancellationToken stoppingToken)
+    {
+        var place = await GrainCalls.RetryAsync(
+            () => source.PlaceAsync(sweepId, assignment.Plan.Index, stoppingToken), Patience, time);
+        var trial = new SlotTrial(slot, sweepId, owner, assignment, place.RunDirectory, grain, source, shelf,
+            drain, Patience, time);
+        var outcome = await RunTrialAsync(trial, place, stoppingToken);
+        var index = assignment.Plan.Index;
+        if (outcome is null)
+        {
+            await trial.Calls(async () =>
+            {
+                await grain.ReleaseAsync(index, owner, "stopped before the end");
+                return true;
+            });
+            return (owner, null);
+        }
+        if (!await StaysWithAsync(sweepId, stoppingToken))
+        {
+            await trial.Calls(() => grain.FinishAsync(index, owner, outcome));
+            return (owner, null);
+        }
+        var nextOwner = NewOwner(slot);
+        var finished = await trial.Calls(() => grain.FinishAndLeaseAsync(index, owner, outcome, nextOwner));
+        return (nextOwner, finished.Next);
+    }
+
+    private async Task<bool> StaysWithAsync(string sweepId, CancellationToken stoppingToken)
+    {
+        if (stoppingToken.IsCancellationRequested || drain.Draining)
+            return false;
+        var sweeps = await GrainCalls.RetryAsync(() => source.SweepsAsync(stoppingToken), Patience, time);
+        return sweeps.Count > 0 && sweeps[0] == sweepId;
+    }
+
+    /// <summary>The trial's end as its slot saw it, or null when it stopped before its end (the host stopping).</summary>
+    private async Task<TrialFinished?> RunTrialAsync(SlotTrial trial, TrialPlace place, CancellationToken stoppingToken)
     {
         var assignment = trial.Assignment;
         var index = assignment.Plan.Index;
@@ -81,7 +123,6 @@ public sealed partial class WorkerSlots(IGrainFactory grains, IWorkSource source
             Gpu: plan.GpuOf(trial.Slot));
         using var heartbeat = new CancellationTokenSource();
         var heartbeatTask = HeartbeatAsync(trial, heartbeat.Token);
-        TrialFinished? outcome;
         try
         {
             await trial.Calls(async () =>
@@ -93,16 +134,17 @@ public sealed partial class WorkerSlots(IGrainFactory grains, IWorkSource source
             var result = await Task.Factory.StartNew(
                 () => executor.Run(assignment, runOptions, observer, stoppingToken),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            outcome = ToFinished(result);
+            return ToFinished(result);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            outcome = null;
+            return null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            outcome = new TrialFinished(TrialState.Failed, null, OneLine(exception));
-            LogTrialFailed(trial.SweepId, index, outcome.Message!);
+            var failed = new TrialFinished(TrialState.Failed, null, OneLine(exception));
+            LogTrialFailed(trial.SweepId, index, failed.Message!);
+            return failed;
         }
         finally
         {
@@ -110,14 +152,6 @@ public sealed partial class WorkerSlots(IGrainFactory grains, IWorkSource source
             await heartbeatTask;
             board.Clear(trial.Slot);
         }
-        if (outcome is null)
-            await trial.Calls(async () =>
-            {
-                await trial.Grain.ReleaseAsync(index, trial.Owner, "stopped before the end");
-                return true;
-            });
-        else
-            await trial.Calls(() => trial.Grain.FinishAsync(index, trial.Owner, outcome));
     }
 
     /// <summary>A trial stopped because its sweep was cancelled, or by the host, goes back as pending.</summary>

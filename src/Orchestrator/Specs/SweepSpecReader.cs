@@ -30,6 +30,6 @@ public static class SweepSpecReader
             .Select(change => SpecOverride.FromSearch(change.Path, change.Value,
                 spec.Search.Parameters.FirstOrDefault(parameter => parameter.Path == change.Path)?.Line))
             .ToList();
-        return SpecDocument.Parse(spec.Text, spec.SourcePath).BindTrial(presets, overrides) with { Seed = seed };
+        return SpecDocument.BindTrial(spec.Text, spec.SourcePath, presets, overrides) with { Seed = seed };
     }
 }

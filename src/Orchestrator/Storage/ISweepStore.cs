@@ -69,9 +69,9 @@ public interface ISweepStore : IAsyncDisposable
     Task<bool> AppendEpochAsync(string sweepId, int index, string owner, EpochMetrics metrics, StopDecision decision,
         CancellationToken cancellationToken = default);
 
-    /// <summary>Records the trial's final state and result once; false when the lease is not held or the
-    /// trial already finished.</summary>
-    Task<bool> FinishAsync(string sweepId, int index, string owner, TrialState state, TrialResult? result,
+    /// <summary>Records the trial's final state and result once. Returns the finished record, or null when the
+    /// lease is not held or the trial already finished.</summary>
+    Task<TrialRecord?> FinishAsync(string sweepId, int index, string owner, TrialState state, TrialResult? result,
         string? message, DateTimeOffset now, CancellationToken cancellationToken = default);
 
     /// <summary>Parks the trial at an ASHA rung: not running, holding the result it reached, until it is promoted

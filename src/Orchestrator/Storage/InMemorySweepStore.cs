@@ -111,11 +111,11 @@ public sealed class InMemorySweepStore : ISweepStore
         }
     }
 
-    public Task<bool> FinishAsync(string sweepId, int index, string owner, TrialState state, TrialResult? result,
-        string? message, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<TrialRecord?> FinishAsync(string sweepId, int index, string owner, TrialState state,
+        TrialResult? result, string? message, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         StoreErrors.RequireFinished(state);
-        return Task.FromResult(UpdateHeld(sweepId, index, owner, trial => trial with
+        return Task.FromResult(UpdatedHeld(sweepId, index, owner, trial => trial with
         {
             State = state,
             Result = result,
@@ -195,14 +195,16 @@ public sealed class InMemorySweepStore : ISweepStore
         _trials.TryGetValue((sweepId, index), out var trial)
         && trial.State == TrialState.Running && trial.LeaseOwner == owner;
 
-    private bool UpdateHeld(string sweepId, int index, string owner, Func<TrialRecord, TrialRecord> change)
+    private bool UpdateHeld(string sweepId, int index, string owner, Func<TrialRecord, TrialRecord> change) =>
+        UpdatedHeld(sweepId, index, owner, change) is not null;
+
+    private TrialRecord? UpdatedHeld(string sweepId, int index, string owner, Func<TrialRecord, TrialRecord> change)
     {
         lock (_gate)
         {
             if (!IsHeldBy(sweepId, index, owner))
-                return false;
-            _trials[(sweepId, index)] = change(_trials[(sweepId, index)]);
-            return true;
+                return null;
+            return _trials[(sweepId, index)] = change(_trials[(sweepId, index)]);
         }
     }
 }

@@ -306,16 +306,17 @@ public sealed class SqliteSweepStore : ISweepStore
         return await append.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public async Task<bool> FinishAsync(string sweepId, int index, string owner, TrialState state,
+    public async Task<TrialRecord?> FinishAsync(string sweepId, int index, string owner, TrialState state,
         TrialResult? result, string? message, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         StoreErrors.RequireFinished(state);
         await using var connection = Connect();
         await using var finish = HeldUpdate(connection, "state = $state, result_json = $result, message = $message, "
-                + "finished_at = $now, lease_owner = NULL, lease_expires_at = NULL", sweepId, index, owner)
+                + "finished_at = $now, lease_owner = NULL, lease_expires_at = NULL", sweepId, index, owner,
+                returning: TrialColumns)
             .With("$state", State(state)).With("$message", message).With("$now", Time(now))
             .With("$result", result is null ? null : SweepJson.Serialize(result));
-        return await finish.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return (await ReadAllAsync(finish, ReadTrial, cancellationToken)).SingleOrDefault();
     }
 
     public async Task<bool> PauseAsync(string sweepId, int index, string owner, TrialResult? result, string message,
@@ -436,10 +437,11 @@ public sealed class SqliteSweepStore : ISweepStore
     }
 
     private static SqliteCommand HeldUpdate(SqliteConnection connection, string assignments, string sweepId,
-        int index, string owner) =>
+        int index, string owner, string? returning = null) =>
         connection.Command($"""
                 UPDATE trials SET {assignments}
-                WHERE sweep_id = $sweepId AND trial_index = $index AND state = '{Running}' AND lease_owner = $owner;
+                WHERE sweep_id = $sweepId AND trial_index = $index AND state = '{Running}' AND lease_owner = $owner
+                {(returning is null ? "" : $"RETURNING {returning}")};
                 """)
             .With("$sweepId", sweepId).With("$index", index).With("$owner", owner);
 

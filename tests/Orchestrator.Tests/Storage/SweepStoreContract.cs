@@ -320,10 +320,11 @@ public abstract class SweepStoreContract : IAsyncLifetime
         await Store.TryLeaseAsync(SweepId, 0, "worker-a", T0, LeaseEnd);
         var finishedAt = T0.AddSeconds(30);
 
-        Assert.True(await Store.FinishAsync(SweepId, 0, "worker-a", TrialState.Completed, Result(), "done", finishedAt));
-        Assert.False(await Store.FinishAsync(SweepId, 0, "worker-a", TrialState.Failed, null, "again", T0.AddHours(1)));
+        var finished = await Store.FinishAsync(SweepId, 0, "worker-a", TrialState.Completed, Result(), "done", finishedAt);
+        Assert.Null(await Store.FinishAsync(SweepId, 0, "worker-a", TrialState.Failed, null, "again", T0.AddHours(1)));
 
         var trial = await Store.GetTrialAsync(SweepId, 0);
+        Assert.Equal(SweepJson.Serialize(trial), SweepJson.Serialize(finished));
         Assert.Equal(TrialState.Completed, trial!.State);
         Assert.Equal("done", trial.Message);
         Assert.Equal(finishedAt, trial.FinishedAt);
@@ -340,9 +341,9 @@ public abstract class SweepStoreContract : IAsyncLifetime
         await Store.TryLeaseAsync(SweepId, 0, "worker-a", T0, LeaseEnd);
         await Store.TryLeaseAsync(SweepId, 0, "worker-b", LeaseEnd, LeaseEnd.AddMinutes(1));
 
-        Assert.False(await Store.FinishAsync(SweepId, 0, "worker-a", TrialState.Failed, null, "late", LeaseEnd));
+        Assert.Null(await Store.FinishAsync(SweepId, 0, "worker-a", TrialState.Failed, null, "late", LeaseEnd));
         Assert.False(await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(1), Goes));
-        Assert.True(await Store.FinishAsync(SweepId, 0, "worker-b", TrialState.Pruned, Result(TrialOutcome.Pruned),
+        Assert.NotNull(await Store.FinishAsync(SweepId, 0, "worker-b", TrialState.Pruned, Result(TrialOutcome.Pruned),
             null, LeaseEnd.AddSeconds(10)));
 
         var trial = await Store.GetTrialAsync(SweepId, 0);

@@ -77,15 +77,16 @@ internal static class RedisScripts
 
     /// <summary>KEYS: trial. ARGV: required state, required owner (tagged; null when any owner will do), the number
     /// of fields to set, those field/value pairs, then the fields to delete. Every other transition of a trial
-    /// (renew, finish, pause, conclude, release) is this one check-and-write; 1 when written.</summary>
+    /// (renew, finish, pause, conclude, retry) is this one check-and-write. Returns the written trial's fields, or nil
+    /// when refused.</summary>
     public const string Transition = """
         local trial = redis.call('HMGET', KEYS[1], 'state', 'leaseOwner')
-        if trial[1] ~= ARGV[1] then return 0 end
-        if ARGV[2] ~= '' and trial[2] ~= string.sub(ARGV[2], 2) then return 0 end
+        if trial[1] ~= ARGV[1] then return false end
+        if ARGV[2] ~= '' and trial[2] ~= string.sub(ARGV[2], 2) then return false end
         local sets = tonumber(ARGV[3])
         if sets > 0 then redis.call('HSET', KEYS[1], unpack(ARGV, 4, 3 + 2 * sets)) end
         if #ARGV > 3 + 2 * sets then redis.call('HDEL', KEYS[1], unpack(ARGV, 4 + 2 * sets, #ARGV)) end
-        return 1
+        return redis.call('HGETALL', KEYS[1])
         """;
 
     /// <summary>KEYS: trial. ARGV: owner, 1 to count a failure (else 0), message (tagged). Gives a held trial back

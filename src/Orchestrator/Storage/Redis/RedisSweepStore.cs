@@ -142,13 +142,13 @@ public sealed class RedisSweepStore : ISweepStore
         return (long)appended == 1;
     }
 
-    public Task<bool> FinishAsync(string sweepId, int index, string owner, TrialState state, TrialResult? result,
-        string? message, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public async Task<TrialRecord?> FinishAsync(string sweepId, int index, string owner, TrialState state,
+        TrialResult? result, string? message, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         StoreErrors.RequireFinished(state);
-        return TransitionAsync(sweepId, index, TrialState.Running, owner, cancellationToken,
+        return ReadTrial(sweepId, await TransitionedAsync(sweepId, index, TrialState.Running, owner, cancellationToken,
             (State, state.ToString()), (Result, ResultJson(result)), (Message, message), (FinishedAt, Time(now)),
-            (LeaseOwner, null), (LeaseExpiresAt, null));
+            (LeaseOwner, null), (LeaseExpiresAt, null)));
     }
 
     public Task<bool> PauseAsync(string sweepId, int index, string owner, TrialResult? result, string message,
@@ -211,9 +211,14 @@ public sealed class RedisSweepStore : ISweepStore
         return Database.ScriptEvaluateAsync(script, keys, args);
     }
 
-    /// <summary>Runs <see cref="RedisScripts.Transition"/>: the trial must be in <paramref name="from"/> (and held
-    /// by <paramref name="owner"/> unless null); then each change sets its field, or deletes it when null.</summary>
     private async Task<bool> TransitionAsync(string sweepId, int index, TrialState from, string? owner,
+        CancellationToken cancellationToken, params (string Field, string? Value)[] changes) =>
+        !(await TransitionedAsync(sweepId, index, from, owner, cancellationToken, changes)).IsNull;
+
+    /// <summary>Runs <see cref="RedisScripts.Transition"/>: the trial must be in <paramref name="from"/> (and held
+    /// by <paramref name="owner"/> unless null); then each change sets its field, or deletes it when null. Returns
+    /// the written trial's fields, or nil when refused.</summary>
+    private async Task<RedisResult> TransitionedAsync(string sweepId, int index, TrialState from, string? owner,
         CancellationToken cancellationToken, params (string Field, string? Value)[] changes)
     {
         var sets = changes.Where(change => change.Value is not null).ToList();
@@ -224,9 +229,7 @@ public sealed class RedisSweepStore : ISweepStore
             args.Add(value);
         }
         args.AddRange(changes.Where(change => change.Value is null).Select(change => (RedisValue)change.Field));
-        var written = await RunAsync(RedisScripts.Transition, [Keys(sweepId).Trial(index)], [.. args],
-            cancellationToken);
-        return (long)written == 1;
+        return await RunAsync(RedisScripts.Transition, [Keys(sweepId).Trial(index)], [.. args], cancellationToken);
     }
 
     private static string? ResultJson(TrialResult? result) => result is null ? null : SweepJson.Serialize(result);
