@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Sweep.ClusterBench;
 
 /// <summary>One kill: which worker held the trial, how long its lease still had to run when it died (the term
-/// <c>ClusterTiming.LeaseDuration</c> sets), and how long until the store showed the other worker holding it.</summary>
+/// <c>ClusterTiming.Default</c> sets), and how long until the store showed the other worker holding it.</summary>
 public sealed record Takeover(int Repeat, string Killed, string Survivor, int EpochsRecorded, TimeSpan LeaseLeft,
     TimeSpan Elapsed);
 

@@ -92,7 +92,7 @@ public sealed class ClusterFaultTests
         rig.Worker("w0").Kill(entireProcessTree: false);
         // The successor joins once the dead worker's lease has run out, as a replacement host would, so that it
         // takes up the interrupted trial first, where the uninterrupted run was.
-        await Task.Delay(Orchestrator.Hosting.ClusterTiming.LeaseDuration + TimeSpan.FromSeconds(1));
+        await Task.Delay(Orchestrator.Hosting.ClusterTiming.Default.Lease + TimeSpan.FromSeconds(1));
         await rig.StartWorkerAsync("w1");
 
         await FinishedAsync(submitter, submitted);

@@ -31,9 +31,13 @@ public static class SweepProgram
         return Process.Start(start)!;
     }
 
-    public static async Task<ProgramRun> RunAsync(string workingDirectory, params string[] args)
+    public static Task<ProgramRun> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, args, new Dictionary<string, string>());
+
+    public static async Task<ProgramRun> RunAsync(string workingDirectory, string[] args,
+        IReadOnlyDictionary<string, string> environment)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = Start(workingDirectory, args, environment);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));

@@ -4,19 +4,21 @@ using Sweep.Orchestrator.Hosting;
 namespace Sweep.Orchestrator.Cli;
 
 /// <summary>The options that name a cluster. The connection string may carry a password: setting it in
-/// SWEEP_CLUSTER keeps it out of the process list.</summary>
+/// SWEEP_CLUSTER (or <c>Cluster:Redis</c> in appsettings.json) keeps it out of the process list.</summary>
 public sealed class ClusterOptions
 {
     public Option<string?> Cluster { get; } = new("--cluster")
     {
-        Description = $"The cluster's Redis, e.g. host:6379,password=... (default: ${ClusterConnection.EnvironmentVariable}).",
+        Description = $"The cluster's Redis, e.g. host:6379,password=... (default: ${ClusterConnection.EnvironmentVariable}, then {RedisKey} in {SweepSettings.FileName}).",
     };
 
-    public Option<string> ClusterId { get; } = new("--cluster-id")
+    public Option<string?> ClusterId { get; } = new("--cluster-id")
     {
-        Description = "Keeps several clusters on one Redis apart.",
-        DefaultValueFactory = _ => ClusterConnection.DefaultId,
+        Description = $"Keeps several clusters on one Redis apart (default: {IdKey} in {SweepSettings.FileName}, else {ClusterConnection.DefaultId}).",
     };
+
+    public const string RedisKey = "Cluster:Redis";
+    public const string IdKey = "Cluster:Id";
 
     public void AddTo(Command command)
     {
@@ -25,12 +27,17 @@ public sealed class ClusterOptions
     }
 
     /// <summary>The cluster asked for, or null to run on this machine alone.</summary>
-    public ClusterConnection? Of(ParseResult parse) =>
-        (parse.GetValue(Cluster) ?? Environment.GetEnvironmentVariable(ClusterConnection.EnvironmentVariable)) is { Length: > 0 } cs
-            ? new ClusterConnection(cs, parse.GetValue(ClusterId)!)
+    public ClusterConnection? Of(ParseResult parse) => Of(parse, SweepSettings.Load(Environment.CurrentDirectory));
+
+    public ClusterConnection? Of(ParseResult parse, SweepSettings settings) =>
+        (parse.GetValue(Cluster) ?? Environment.GetEnvironmentVariable(ClusterConnection.EnvironmentVariable)
+            ?? settings[RedisKey]) is { Length: > 0 } cs
+            ? new ClusterConnection(cs, parse.GetValue(ClusterId) ?? settings[IdKey] ?? ClusterConnection.DefaultId)
             : null;
 
     /// <summary>For commands that only make sense on a cluster.</summary>
-    public ClusterConnection Required(ParseResult parse) => Of(parse)
+    public ClusterConnection Required(ParseResult parse) => Required(parse, SweepSettings.Load(Environment.CurrentDirectory));
+
+    public ClusterConnection Required(ParseResult parse, SweepSettings settings) => Of(parse, settings)
         ?? throw new Contracts.UserErrorException($"--cluster: expected the cluster's Redis (or {ClusterConnection.EnvironmentVariable}), found neither");
 }

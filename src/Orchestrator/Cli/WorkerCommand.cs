@@ -36,14 +36,16 @@ public static class WorkerCommand
         cluster.AddTo(command);
         command.SetAction((parse, _) => UserErrors.Guard(async () =>
         {
-            var connection = cluster.Required(parse);
+            var configured = SweepSettings.Load(Environment.CurrentDirectory);
+            var connection = cluster.Required(parse, configured);
             if (!IPAddress.TryParse(parse.GetValue(advertise), out var address))
                 throw new UserErrorException($"--advertise {parse.GetValue(advertise)}: expected an IP address");
             var settings = new WorkerSettings(Slots(parse.GetValue(slots), parse.GetValue(gpus)),
                 parse.GetValue(name) ?? Environment.MachineName, address, PortOrFree(parse.GetValue(port), address),
                 PortOrFree(parse.GetValue(gatewayPort), address),
                 parse.GetValue(workDir)?.FullName ?? DefaultWorkDirectory(),
-                parse.GetValue(checkpoints)?.FullName, RunOptions.ExistingDataDirectory(parse.GetValue(dataDir)));
+                parse.GetValue(checkpoints)?.FullName, RunOptions.ExistingDataDirectory(parse.GetValue(dataDir)),
+                ClusterTiming.From(configured));
             return await RunAsync(connection, settings, signals);
         }));
         return command;

@@ -14,8 +14,9 @@ namespace Sweep.Orchestrator.Hosting;
 /// <param name="Advertise">The address other hosts reach this one at; the silo listens on it alone.</param>
 /// <param name="SharedCheckpoints">A folder every host mounts (e.g. NFS): trials and their checkpoints live there
 /// and nothing is copied through Redis.</param>
+/// <param name="Timing">Leases and failure detection; the same on every host of the cluster.</param>
 public sealed record WorkerSettings(SlotPlan Slots, string Name, IPAddress Advertise, int SiloPort, int GatewayPort,
-    string WorkDirectory, string? SharedCheckpoints, string? DataDirectory);
+    string WorkDirectory, string? SharedCheckpoints, string? DataDirectory, ClusterTiming Timing);
 
 /// <summary>A host of a cluster: an Orleans silo on Redis membership (it may hold any sweep's grain) with worker
 /// slots that serve every active sweep of the cluster's store.</summary>
@@ -32,12 +33,12 @@ public static class ClusterWorkerHost
             silo.UseRedisClustering(o => o.ConfigurationOptions = cluster.Options());
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ClusterId));
             silo.ConfigureEndpoints(worker.Advertise, worker.SiloPort, worker.GatewayPort, listenOnAnyHostAddress: false);
-            silo.Configure<ClusterMembershipOptions>(ClusterTiming.Membership);
+            silo.Configure<ClusterMembershipOptions>(worker.Timing.Membership);
         });
         var stores = new SharedSweepStore(new RedisSweepStore(redis, cluster.KeyPrefix));
         builder.Services.AddSweepGrains(stores, TimeProvider.System, options =>
         {
-            ClusterTiming.Leases(options);
+            worker.Timing.Leases(options);
             options.HostName = worker.Name;
         });
         var catalog = new RedisSweepCatalog(redis, cluster.KeyPrefix);
