@@ -11,6 +11,10 @@ public static class FeatureMapArithmetic
     /// <summary>Max pooling with a 2×2 window and stride 2 (no padding): floor(size / 2).</summary>
     public static int PoolOutput(int size) => FloorDivide(size, 2);
 
+    /// <summary>Max pooling in PyTorch's default floor mode: the convolution formula without dilation.</summary>
+    public static int PoolOutput(int size, int kernel, int padding, int stride) =>
+        ConvOutput(size, kernel, padding, stride, dilation: 1);
+
     private static int FloorDivide(int numerator, int denominator) =>
         (int)Math.Floor(numerator / (double)denominator);
 }

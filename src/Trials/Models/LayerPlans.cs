@@ -2,8 +2,9 @@ using Sweep.Trials.Specs;
 
 namespace Sweep.Trials.Models;
 
-/// <summary>One layer of a planned network. <see cref="Name"/> is "stage.layer" (block1.conv1, head.out) or a bare
-/// stage ("flatten"); the built module uses the same names, so parameter names are Name + ".weight".
+/// <summary>One layer of a planned network. <see cref="Name"/> is "stage.layer" (block1.conv1, head.out), a bare
+/// stage ("flatten"), or for a ResNet torchvision's dotted path (layer2.0.conv1, fc); the built module uses the same
+/// names, so parameter names are Name + ".weight".
 /// <see cref="OutputShape"/> is per sample: [C, H, W] or [features].</summary>
 public abstract record LayerPlan(string Name, int[] OutputShape)
 {
@@ -59,6 +60,12 @@ public sealed record MaxPoolLayerPlan(string Name, int[] OutputShape) : LayerPla
 
 /// <summary>Dropout of single values, or of whole channels (per sample and channel) when
 /// <see cref="Channelwise"/>.</summary>
+/// <summary>Averages each channel down to 1×1, whatever the size of the input.</summary>
+public sealed record AdaptiveAvgPoolLayerPlan(string Name, int[] OutputShape) : LayerPlan(Name, OutputShape)
+{
+    public override string Kind => "AdaptiveAvgPool2d";
+}
+
 public sealed record DropoutLayerPlan(string Name, int[] OutputShape, double Probability, bool Channelwise)
     : LayerPlan(Name, OutputShape)
 {

@@ -5,13 +5,15 @@ namespace Sweep.Trials.Models;
 
 /// <summary>Turns a <see cref="ModelPlan"/> into a TorchSharp network: a Sequential of named stages (block1 …
 /// blockN, flatten, head), each a Sequential of named layers, so parameters are called block1.conv1.weight,
-/// head.out.bias and so on. Every random number, initial weights and dropout masks alike, comes from
+/// head.out.bias and so on; a ResNet is torchvision's, whose residual blocks a Sequential cannot express. Every random number, initial weights and dropout masks alike, comes from
 /// <paramref name="generator"/>; nothing touches the global torch RNG. The dropout layers keep drawing from the
 /// generator, so it must live as long as the module; reseeding it (manual_seed) sets the masks to come.</summary>
 public static class ModelBuilder
 {
     public static nn.Module<Tensor, Tensor> Build(ModelPlan plan, Generator generator)
     {
+        if (plan.Spec.Kind == ModelKind.Resnet)
+            return new ResNet(plan.Spec, plan.InputShape[0], plan.Classes, generator);
         var stages = new List<(string, nn.Module<Tensor, Tensor>)>();
         foreach (var stage in plan.Layers.GroupBy(layer => layer.Stage))
         {

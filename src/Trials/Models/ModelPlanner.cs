@@ -16,11 +16,16 @@ public static class ModelPlanner
 
         var layers = new List<LayerPlan>();
         int[] shape = [channels, height, width];
-        if (spec.Kind == ModelKind.Cnn)
-            shape = AddConvBlocks(spec, shape, layers, specFile);
-        var features = shape.Aggregate(1, (product, size) => product * size);
-        layers.Add(new FlattenLayerPlan("flatten", [features]));
-        AddHead(spec, features, classes, layers);
+        if (spec.Kind == ModelKind.Resnet)
+            ResNetPlanner.AddLayers(spec, shape, classes, layers);
+        else
+        {
+            if (spec.Kind == ModelKind.Cnn)
+                shape = AddConvBlocks(spec, shape, layers, specFile);
+            var features = shape.Aggregate(1, (product, size) => product * size);
+            layers.Add(new FlattenLayerPlan("flatten", [features]));
+            AddHead(spec, features, classes, layers);
+        }
 
         return new ModelPlan(spec, [channels, height, width], classes,
             TrainableLayers.MarkFrozen(spec, layers, specFile));

@@ -3,7 +3,9 @@ using Sweep.Trials.Specs;
 namespace Sweep.Trials.Models;
 
 /// <summary>Rejects model settings that no network can be built from. Convolution settings are only checked for
-/// CNNs, because an MLP ignores them and a sweep may vary the kind while keeping them.</summary>
+/// CNNs and the depth only for ResNets, because the other kinds ignore them and a sweep may vary the kind while
+/// keeping them. A spec file's depth is already checked, with its line, when it is read (SpecRanges); this catches
+/// specs built in code.</summary>
 internal static class ModelSpecChecks
 {
     public const int MaxConvBlocks = 7;
@@ -23,6 +25,9 @@ internal static class ModelSpecChecks
             RequireRange(spec.Dilation, 1, 31, "model.dilation", specFile);
             RequireProbability(spec.Dropout2d, "model.dropout2d", specFile);
         }
+        if (spec.Kind == ModelKind.Resnet && !SpecRanges.ByPath["model.depth"].Contains(spec.Depth))
+            throw new SpecException(specFile, null, "model.depth",
+                $"expected {SpecRanges.ByPath["model.depth"].Describe(integer: true)}, got {spec.Depth}");
         RequireProbability(spec.Dropout, "model.dropout", specFile);
         for (var index = 0; index < spec.Hidden.Count; index++)
             RequireRange(spec.Hidden[index], 1, 1 << 20, $"model.hidden[{index}]", specFile);

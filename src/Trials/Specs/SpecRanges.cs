@@ -29,6 +29,7 @@ public static class SpecRanges
         ["model.dropout"] = ValueRange.FromUpTo(0, 1),
         ["model.dropout2d"] = ValueRange.FromUpTo(0, 1),
         ["model.hidden"] = ValueRange.AtLeast(1),
+        ["model.depth"] = ValueRange.OneOf(18, 34, 50),
 
         ["training.epochs"] = ValueRange.Between(1, 10000),
         ["synthetic.seconds_per_epoch"] = ValueRange.Between(0, 3600),

@@ -60,7 +60,14 @@ public sealed record AugmentationSpec
         || Brightness > 0 || Contrast > 0;
 }
 
-public enum ModelKind { Cnn, Mlp }
+/// <summary>`resnet` is torchvision's ResNet (see <see cref="ModelSpec.Depth"/> and <see cref="ModelSpec.Stem"/>);
+/// it ignores the CNN and head fields, as torchvision's has none of them.</summary>
+public enum ModelKind { Cnn, Mlp, Resnet }
+
+/// <summary>A ResNet's first layers. `imagenet` is torchvision's (7×7 stride-2 convolution, then 3×3 stride-2
+/// max-pool), which shrinks 224 px inputs by 4; `small` is one 3×3 stride-1 convolution and no pool, the usual
+/// change for 28–32 px images, which the ImageNet stem would reduce to 7–8 px before the first block.</summary>
+public enum ResNetStem { Imagenet, Small }
 public enum Activation { Relu, LeakyRelu, Elu, Tanh }
 
 public sealed record ModelSpec
@@ -86,7 +93,11 @@ public sealed record ModelSpec
     /// <summary>2×2 max pooling after every conv block.</summary>
     public bool Pool { get; init; } = true;
     public IReadOnlyList<int> Hidden { get; init; } = [128];
-    /// <summary>Transfer learning: a state dict saved by a previous trial.</summary>
+    /// <summary>ResNet only: 18 or 34 (basic blocks) or 50 (bottleneck blocks), as torchvision's resnet18/34/50.</summary>
+    public int Depth { get; init; } = 18;
+    public ResNetStem Stem { get; init; } = ResNetStem.Imagenet;
+    /// <summary>Transfer learning: weights saved by a previous trial, or a PyTorch state dict
+    /// (<c>torch.save(model.state_dict(), path)</c>, such as torchvision's published ResNet weights).</summary>
     public string? Pretrained { get; init; }
     /// <summary>Transfer learning: names of layers that stay trainable (all others frozen); empty trains all.</summary>
     public IReadOnlyList<string> Trainable { get; init; } = [];
