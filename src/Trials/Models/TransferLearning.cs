@@ -3,26 +3,33 @@ using static TorchSharp.torch;
 
 namespace Sweep.Trials.Models;
 
-/// <summary>Starts a freshly built network from weights a previous trial saved with <c>module.save(path)</c>, and
-/// freezes the layers the plan marks frozen. With <c>model.replace_head</c> the saved output layer is skipped, so
-/// the network keeps the fresh output layer it was built with, sized for the current class count. Freezing stops
-/// gradient updates only: BatchNorm running statistics of frozen layers still adapt while the module trains.</summary>
+/// <summary>Starts a freshly built network from pretrained weights, and freezes the layers the plan marks frozen.
+/// The weights are either a previous trial's (<c>module.save(path)</c>) or a PyTorch state dict. With
+/// <c>model.replace_head</c> the saved output layer is skipped, so the network keeps the fresh output layer it was
+/// built with, sized for the current class count. Freezing stops gradient updates only: BatchNorm running
+/// statistics of frozen layers still adapt while the module trains.</summary>
 public static class TransferLearning
 {
     public static void Apply(nn.Module module, ModelPlan plan, string specFile)
     {
         if (plan.Spec.Pretrained is { } path)
-            LoadPretrained(module, path, plan.Spec.ReplaceHead, specFile);
+            LoadPretrained(module, path, plan, specFile);
         Freeze(module, plan);
     }
 
-    private static void LoadPretrained(nn.Module module, string path, bool replaceHead, string specFile)
+    private static void LoadPretrained(nn.Module module, string path, ModelPlan plan, string specFile)
     {
         if (!File.Exists(path))
             throw new SpecException(specFile, null, "model.pretrained", $"weights file '{path}' does not exist");
-        string[] skip = replaceHead
-            ? [.. module.state_dict().Keys.Where(key => key.StartsWith(ModelPlan.OutputLayerName + ".", StringComparison.Ordinal))]
+        var headPrefix = plan.OutputLayer + ".";
+        string[] skip = plan.Spec.ReplaceHead
+            ? [.. module.state_dict().Keys.Where(key => key.StartsWith(headPrefix, StringComparison.Ordinal))]
             : [];
+        if (PyTorchStateDict.IsOne(path))
+        {
+            PyTorchStateDict.Load(module, path, skip, plan.OutputLayer, specFile);
+            return;
+        }
         try
         {
             module.load(path, strict: true, skip: skip);
