@@ -50,7 +50,7 @@ internal static class PyTorchStateDict
                 Listed("shape differs for", misshaped.Select(key =>
                     $"{key} ({Shape(saved[key])} in the file, {Shape(target[key])} here)").ToList()),
             }.Where(problem => problem.Length > 0);
-            var headHint = misshaped.Concat(missing).Any(key => key.StartsWith(outputLayer + ".", StringComparison.Ordinal))
+            var headHint = misshaped.Any(key => key.StartsWith(outputLayer + ".", StringComparison.Ordinal))
                 ? "; a different class count needs model.replace_head"
                 : "";
             throw Unfit(specFile, path, string.Join("; ", problems) + headHint);
