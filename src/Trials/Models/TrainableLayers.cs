@@ -12,13 +12,13 @@ internal static class TrainableLayers
     {
         if (spec.Trainable.Count == 0)
             return layers;
-        var withParameters = layers.Where(layer => layer.Parameters > 0).ToList();
-        var validNames = withParameters.SelectMany(layer => Containers(layer.Name)).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in spec.Trainable.Where(name => !validNames.Contains(name)))
+        var validNames = layers.Where(layer => layer.Parameters > 0)
+            .SelectMany(layer => Containers(layer.Name))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        foreach (var name in spec.Trainable.Where(name => !validNames.Contains(name, StringComparer.Ordinal)))
             throw new SpecException(specFile, null, "model.trainable",
-                $"no layer with parameters is named '{name}'; expected a stage "
-                + $"({string.Join(", ", withParameters.Select(layer => layer.Stage).Distinct())}) or a layer inside "
-                + $"one, such as {withParameters.First(layer => layer.Name != layer.Stage).Name}");
+                $"no layer with parameters is named '{name}'; {Expected(validNames)}");
 
         return layers.Select(layer => layer.Parameters == 0
                 ? layer
@@ -26,9 +26,22 @@ internal static class TrainableLayers
             .ToList();
     }
 
+    /// <summary>Every name, unless a ResNet's layers inside its blocks would make the line unreadable (hundreds of
+    /// names): then the stages and blocks, and one such layer as an example.</summary>
+    private static string Expected(IReadOnlyList<string> validNames)
+    {
+        var shallow = validNames.Where(name => name.Count(c => c == '.') <= 1).ToList();
+        var deeper = validNames.FirstOrDefault(name => !shallow.Contains(name));
+        return $"expected one of: {string.Join(", ", shallow)}"
+            + (deeper is null ? "" : $", or a layer inside one of these blocks, such as {deeper}");
+    }
+
     /// <summary>"layer4.1.conv2" → layer4, layer4.1, layer4.1.conv2.</summary>
-    private static IEnumerable<string> Containers(string layerName) =>
-        layerName.Split('.').Select((_, index) => string.Join('.', layerName.Split('.').Take(index + 1)));
+    private static IEnumerable<string> Containers(string layerName)
+    {
+        var parts = layerName.Split('.');
+        return parts.Select((_, index) => string.Join('.', parts.Take(index + 1)));
+    }
 
     private static bool IsTrainable(ModelSpec spec, LayerPlan layer) =>
         (spec.ReplaceHead && layer.Name == ModelPlan.OutputLayerOf(spec.Kind))

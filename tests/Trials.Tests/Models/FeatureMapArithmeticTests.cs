@@ -23,4 +23,11 @@ public sealed class FeatureMapArithmeticTests
     [InlineData(1, 0)]
     public void PoolOutput_HalvesAndFloors(int size, int expected) =>
         Assert.Equal(expected, FeatureMapArithmetic.PoolOutput(size));
+
+    [Theory]
+    [InlineData(112, 56)] // ResNet's stem max-pool, 3×3 stride 2 padding 1
+    [InlineData(7, 4)]
+    [InlineData(1, 1)] // the padding keeps a 1×1 map alive
+    public void PoolOutput_WithPadding_FollowsTheConvolutionFormula(int size, int expected) =>
+        Assert.Equal(expected, FeatureMapArithmetic.PoolOutput(size, kernel: 3, padding: 1, stride: 2));
 }

@@ -94,13 +94,14 @@ public sealed class ResNetTests
     }
 
     [Fact]
-    public void Trainable_UnknownName_IsRejectedListingTheStages()
+    public void Trainable_UnknownName_IsRejectedListingStagesAndBlocks()
     {
         var error = Assert.Throws<SpecException>(() => PlanFashionMnist(ResNet18 with { Trainable = ["layer5"] }));
 
         Assert.Equal("model.trainable", error.Field);
-        Assert.Equal("no layer with parameters is named 'layer5'; expected a stage (conv1, bn1, layer1, layer2, layer3, "
-            + "layer4, fc) or a layer inside one, such as layer1.0.conv1", error.Problem);
+        Assert.Equal("no layer with parameters is named 'layer5'; expected one of: conv1, bn1, layer1, layer1.0, "
+            + "layer1.1, layer2, layer2.0, layer2.1, layer3, layer3.0, layer3.1, layer4, layer4.0, layer4.1, fc, or a "
+            + "layer inside one of these blocks, such as layer1.0.conv1", error.Problem);
     }
 
     [Fact]
