@@ -1,6 +1,7 @@
 using Sweep.Trials.Models;
 using Sweep.Trials.Specs;
 using Sweep.Trials.Training;
+using TorchSharp.PyBridge;
 using static Sweep.Trials.Tests.Training.TrialRunnerTestKit;
 using static TorchSharp.torch;
 
@@ -37,6 +38,28 @@ public sealed class TrialRunnerTransferTests : RunDirectoryTests
         const long headParameters = 16 * 10 + 10;
         Assert.Equal(headParameters, summary.TrainableParameters);
         Assert.Equal(before.parameters().Sum(p => p.numel()) - headParameters, summary.FrozenParameters);
+    }
+
+    [Fact]
+    public void ResNetFromAPyTorchStateDict_TrainsOnlyTheNamedStagesAndReportsThem()
+    {
+        var model = new ModelSpec { Kind = ModelKind.Resnet, Depth = 18, Stem = ResNetStem.Small };
+        var pretrained = Path.Combine(Directory.CreateDirectory(RunDirectory("source")).FullName, "resnet18.pth");
+        using (var source = ModelBuilder.Build(ModelPlanner.Plan(model, 1, 28, 28, 10, SpecPath), new Generator(7)))
+            source.save_py(pretrained);
+        var spec = Tiny(seed: 43, epochs: 1, trainSubset: 80, testSubset: 20) with
+        {
+            Model = model with { Pretrained = pretrained, Trainable = ["layer4.1", "fc"] },
+        };
+
+        var result = Train(spec, threads: 2, runDirectory: RunDirectory("resnet"));
+
+        Assert.Equal(TrialOutcome.Completed, result.Outcome);
+        var summary = Assert.IsType<ModelSummary>(result.Model);
+        Assert.Equal(2 * (512 * 512 * 9 + 2 * 512) + 512 * 10 + 10, summary.TrainableParameters);
+        Assert.Equal(11_689_512 - 64 * 3 * 7 * 7 + 64 * 3 * 3 - 513 * 990 - summary.TrainableParameters,
+            summary.FrozenParameters);
+        Assert.Equal([512, 4, 4], summary.Layers.Single(layer => layer.Name == "layer4.1.relu").OutputShape);
     }
 
     private static nn.Module<Tensor, Tensor> Load(ModelSpec spec, string path)
