@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Sweep.Orchestrator.Contracts;
 
 namespace Sweep.EndToEnd.Tests;
@@ -53,10 +54,11 @@ public sealed class ClusterLoadTests
             Assert.All(trials, trial => Assert.Equal((TrialState.Completed, 1), (trial.State, trial.Attempts)));
             Assert.All(trials, trial => Assert.Single(
                 epochs.Where(e => e.TrialIndex == trial.Index).Select(e => e.RecordedBy).Distinct()));
+            // Orleans' watchdog may well warn of CPU starvation here; what must not happen is a silo declared dead.
             foreach (var worker in new[] { "w0", "w1" })
             {
                 Assert.False(rig.Worker(worker).HasExited, rig.Output(worker));
-                Assert.DoesNotContain("dead", rig.Output(worker), StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotMatch(new Regex(@"\bdead\b", RegexOptions.IgnoreCase), rig.Output(worker));
             }
         }
         finally

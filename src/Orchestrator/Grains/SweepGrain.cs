@@ -199,12 +199,14 @@ public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader sp
 
     /// <summary>When another trial waits, its lease goes to the store together with this finish (they write
     /// different trials, so neither changes the other; through Redis the two travel in one round trip). Otherwise
-    /// the finish comes first, since it may plan the trials the lease then hands out.</summary>
+    /// the finish comes first: it may plan the trials the lease then hands out, or put a failed trial with retries
+    /// left back in line, where it comes before the trials after it.</summary>
     public async Task<FinishResponse> FinishAndLeaseAsync(int index, string owner, TrialFinished finished,
         string nextOwner)
     {
         var now = time.GetUtcNow();
-        if (projection.Leasable(now).FirstOrDefault(trial => trial.Index != index) is not { } waiting)
+        if (finished.State == TrialState.Failed
+            || projection.Leasable(now).FirstOrDefault(trial => trial.Index != index) is not { } waiting)
             return new(await FinishAsync(index, owner, finished), await LeaseAsync(nextOwner));
         var finishing = FinishAsync(index, owner, finished);
         var leased = await TryLeaseAsync(waiting.Index, null, nextOwner, now);

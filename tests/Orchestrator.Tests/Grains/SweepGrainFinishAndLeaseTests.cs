@@ -41,6 +41,20 @@ public class SweepGrainFinishAndLeaseTests(SweepClusterFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task FinishAndLease_OfAFailedTrialWithARetryLeft_LeasesItsRetryBeforeTheTrialsAfterIt()
+    {
+        var sweep = await fixture.CreateSweepAsync(SyntheticSpecs.Ofat(lrValues: "[0.0003, 0.003]",
+            extraSearch: "  retries: 1"));
+        var first = (await sweep.Grain.LeaseAsync("a")).Assignment!;
+
+        var finished = await sweep.Grain.FinishAndLeaseAsync(first.Plan.Index, "a", Failed("out of memory"), "b");
+
+        Assert.True(finished.Accepted);
+        Assert.Equal((first.Plan.Index, 2), (finished.Next.Assignment!.Plan.Index, finished.Next.Assignment.Attempt));
+        Assert.Equal(TrialState.Pending, (await sweep.TrialAsync(1)).State);
+    }
+
+    [Fact]
     public async Task FinishAndLease_OfARoundsLastTrial_LeasesTheFirstTrialTheFinishPlanned()
     {
         var sweep = await fixture.CreateSweepAsync(SyntheticSpecs.Adaptive);
