@@ -38,6 +38,6 @@ public sealed record ReportAnalysis(
             Analysis.AdaptivePath.Analyze(trials, maximize, thresholds),
             Analysis.Interactions.Analyze(trials, maximize, thresholds),
             SanityChecks.Analyze(trials, thresholds),
-            Analysis.Importance.Analyze(input.Sweep, trials));
+            Analysis.Importance.Analyze(input.Sweep, trials, effects));
     }
 }

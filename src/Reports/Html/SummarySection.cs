@@ -52,7 +52,7 @@ public static class SummarySection
         if (a.Effects.FirstOrDefault() is { } bestChange && order.Improvement(bestChange.DeltaObjective) > 0)
             items.Add($"Most helpful single change: <code>{E(string.Join(", ", bestChange.Changes.Select(Change)))}</code> {Delta(bestChange.DeltaObjective, page.Scale)} ({Evidence.Verdict(bestChange.Verdict)}).");
         if (a.Importance.Parameters.FirstOrDefault(p => p.Share.HasValue) is { } important)
-            items.Add($"Largest share of objective variance: <code>{E(important.Path)}</code> ({Percent(important.Share)}).");
+            items.Add($"Largest main effect: <code>{E(important.Path)}</code> alone explains {Percent(important.Share)} of the objective's variance (fANOVA, see <a href=\"#importance\">importance</a>).");
         var sanity = a.Sanity.Count(s => s.Flagged);
         if (sanity > 0) items.Add($"{Plural(sanity, "trial")} failed a sanity check — see <a href=\"#sanity\">sanity checks</a>.");
         html.Append("<ul class=\"findings\">").Append(string.Concat(items.Select(i => $"<li>{i}</li>"))).Append("</ul>");

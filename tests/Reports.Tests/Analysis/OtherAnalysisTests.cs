@@ -28,42 +28,6 @@ public class BiasVarianceTests
     }
 }
 
-public class ImportanceTests
-{
-    private static SweepInfo Sweep(params string[] paths) => new("id", "n", "grid", "d", "val_accuracy", true, DateTimeOffset.UnixEpoch,
-        1, 1, [], "cmd", 1, paths, paths.ToDictionary(p => p, _ => "0"), 10);
-
-    [Fact]
-    public void ParameterThatAloneDecidesTheObjective_ExplainsAllVariance_OtherExplainsNone()
-    {
-        // 2×2 grid: a moves the objective by 0.1, b does nothing.
-        var trials = new List<TrialInfo>();
-        var index = 0;
-        foreach (var a in new[] { "0", "1" })
-            foreach (var b in new[] { "0", "1" })
-                trials.Add(Make(index++, $"{a}{b}", a == "1" ? 0.9 : 0.8, TrialRoles.Grid, [Change("a", a), Change("b", b)]));
-
-        var info = Importance.Analyze(Sweep("a", "b"), trials);
-
-        Assert.Equal("a", info.Parameters[0].Path);
-        Assert.Equal(1, info.Parameters[0].Share!.Value, 10);
-        Assert.Equal(0, info.Parameters[1].Share!.Value, 10);
-        Assert.Contains(info.Caveats, c => c.Contains("rough"));
-    }
-
-    [Fact]
-    public void ParameterWithOneValue_HasNoShareAndACaveat()
-    {
-        var trials = Enumerable.Range(0, 12).Select(i => Make(i, $"k{i}", 0.8 + i / 100.0, TrialRoles.Random, [Change("a", (i % 3).ToString())])).ToList();
-
-        var info = Importance.Analyze(Sweep("a", "b"), trials);
-
-        Assert.Null(info.Parameters.Single(p => p.Path == "b").Share);
-        Assert.Contains(info.Caveats, c => c.Contains("b"));
-        Assert.DoesNotContain(info.Caveats, c => c.Contains("rough"));
-    }
-}
-
 public class SanityCheckTests
 {
     private static readonly DiagnosisThresholds Thresholds = DiagnosisThresholds.Default;

@@ -74,6 +74,23 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void Importance_ForARandomSearch_NamesAndCitesTheMethod_ForOneAtATime_ShowsNoShare()
+    {
+        static string Importance(string html) => html[html.IndexOf("<section id=\"importance\"", StringComparison.Ordinal)..];
+
+        var random = Importance(File.ReadAllText(ReportWriter.Write(SyntheticReportInput.Large(60, 8), _directory)));
+        var ofat = Importance(File.ReadAllText(ReportWriter.Write(SyntheticReportInput.Ofat(), _directory)));
+
+        Assert.Contains("fANOVA", random);
+        Assert.Contains("Hutter, H. Hoos and K. Leyton-Brown", random);
+        Assert.Contains("Main-effect share", random);
+        Assert.Contains("interactions", random);
+        Assert.DoesNotContain("Main-effect share", ofat);
+        Assert.Contains("no variance share is shown", ofat);
+        Assert.Contains("href=\"#effects\"", ofat);
+    }
+
+    [Fact]
     public void Page_MakesNoExternalReferences()
     {
         var html = File.ReadAllText(ReportWriter.Write(SyntheticReportInput.Ofat(), _directory));

@@ -13,6 +13,7 @@ public class PlotRenderTests
     private static readonly string OutputDirectory = Path.Combine(AppContext.BaseDirectory, "TestResults", "plots");
     private static readonly DiagnosisThresholds Thresholds = DiagnosisThresholds.Default;
     private static readonly ReportInput Ofat = SyntheticReportInput.Ofat();
+    private static readonly ReportInput Large = SyntheticReportInput.Large(60, 8);
 
     public enum Data { Empty, OnePoint, Normal }
 
@@ -126,9 +127,9 @@ public class PlotRenderTests
     {
         var info = data switch
         {
-            Data.Empty => new ImportanceInfo("m", [], 0, []),
-            Data.OnePoint => new ImportanceInfo("m", [new ParameterImportance("model.dropout", 0.4, 2)], 2, []),
-            _ => Reports.Analysis.Importance.Analyze(Ofat.Sweep, Ofat.Trials),
+            Data.Empty => new ImportanceInfo(false, [], [], 0, []),
+            Data.OnePoint => new ImportanceInfo(false, [new ParameterImportance("model.dropout", ParameterScale.Levels, 2, 0.4, 0.05, null)], [], 12, []),
+            _ => Reports.Analysis.Importance.Analyze(Large.Sweep, Large.Trials, []),
         };
         Render(ImportancePlot.Build(info), $"importance-{data}");
     }
