@@ -40,7 +40,7 @@ public sealed record BenchOptions(
         var measurements = List(values, "--only", string.Join(',', AllMeasurements), text => text);
         if (measurements.FirstOrDefault(m => !AllMeasurements.Contains(m)) is { } unknown)
             throw new ArgumentException($"--only: '{unknown}' is not one of {string.Join(", ", AllMeasurements)}");
-        var throughputTrials = Count(values, "--throughput-trials", 5_000);
+        var throughputTrials = Count(values, "--throughput-trials", 10_000);
         return new BenchOptions(
             measurements,
             List(values, "--workers", "1,2,4,8", text => PositiveInt("--workers", text)),

@@ -19,7 +19,8 @@ public static class ThroughputProfile
             .Select(c => $"{c.Command} {PerTrial(c.Calls):F2} ({PerTrial(c.Microseconds):F0})"));
         var timeline = measured.Timeline;
         yield return $"  slots       lease→finish mean {Ms(timeline.MeanHeld)} (median {Ms(timeline.MedianHeld)}), "
-            + $"finish→next lease on the same worker mean {Ms(timeline.MeanBetween)} (median {Ms(timeline.MedianBetween)}); "
+            + $"finish→next lease on the same worker mean {Ms(timeline.MeanBetween)} (median {Ms(timeline.MedianBetween)}; "
+            + "0 or just below when the next lease is granted in the finish's call); "
             + $"{timeline.FewestTrials}–{timeline.MostTrials} trials per worker over {timeline.Workers} workers";
         yield return $"  cpu         workers used {measured.WorkerCpu.TotalSeconds:F1} CPU-s "
             + $"({measured.WorkerCpu / run.Span:F2} cores, {measured.WorkerCpu.TotalMilliseconds / run.Trials:F1} ms per "
