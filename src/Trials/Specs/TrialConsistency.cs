@@ -14,22 +14,86 @@ internal static class TrialConsistency
         if (spec.Model.Trainable.Count > 0 && spec.Model.Pretrained is null)
             throw locator.Error(NodeAt(root, "model.trainable"), "model.trainable",
                 "expected model.pretrained to be set as well; trainable layers only apply to a pretrained model");
+        if (spec.Model.ReplaceHead && spec.Model.Pretrained is null)
+            throw locator.Error(NodeAt(root, "model.replace_head"), "model.replace_head",
+                "expected model.pretrained to be set as well; only a pretrained model has a head to replace");
+        CheckOptimizer(spec.Training, root, locator);
+        CheckSchedule(spec.Training, root, locator);
+        CheckModelFields(spec.Model, root, locator);
     }
+
+    private static void CheckOptimizer(TrainingSpec training, YamlMappingNode root, SpecLocator locator)
+    {
+        if (!training.Nesterov)
+            return;
+        if (training.Optimizer != OptimizerKind.Sgd)
+            throw locator.Error(NodeAt(root, "training.nesterov"), "training.nesterov",
+                $"expected false with optimizer {Spelled(training.Optimizer)}; Nesterov momentum is SGD's only");
+        if (training.Momentum == 0)
+            throw locator.Error(NodeAt(root, "training.nesterov"), "training.nesterov",
+                "expected false with training.momentum 0; Nesterov momentum needs a momentum above 0");
+    }
+
+    /// <summary>A schedule setting the chosen schedule does not read would be silently ignored.</summary>
+    private static void CheckSchedule(TrainingSpec training, YamlMappingNode root, SpecLocator locator)
+    {
+        if (training.Schedule == ScheduleKind.Multistep && training.Milestones.Count == 0)
+            throw locator.Error(NodeAt(root, "training.schedule"), "training.milestones",
+                "expected at least one epoch with schedule multistep, found none");
+        var readBy = new (string Path, ScheduleKind[] Schedules)[]
+        {
+            ("training.step_size", [ScheduleKind.Step]),
+            ("training.milestones", [ScheduleKind.Multistep]),
+            ("training.gamma", [ScheduleKind.Step, ScheduleKind.Multistep, ScheduleKind.Exponential]),
+        };
+        foreach (var (path, schedules) in readBy)
+            if (!schedules.Contains(training.Schedule) && Written(root, path) is { } node)
+                throw locator.Error(node, path,
+                    $"expected training.schedule {string.Join(" or ", schedules.Select(schedule => Spelled(schedule)))} to go with it, "
+                    + $"found schedule {Spelled(training.Schedule)}, which does not use it");
+    }
+
+    private static readonly string[] ConvolutionalFields =
+        ["conv_blocks", "convs_per_block", "channels", "growth", "kernel_size", "padding", "stride", "dilation",
+            "dropout2d", "pool"];
+    private static readonly string[] HeadFields = ["hidden", "dropout", "batch_norm", "activation"];
+    private static readonly string[] ResNetFields = ["depth", "stem"];
+
+    /// <summary>Fields written in the file for a kind of model that has no such part.</summary>
+    private static void CheckModelFields(ModelSpec model, YamlMappingNode root, SpecLocator locator)
+    {
+        var unused = model.Kind switch
+        {
+            ModelKind.Resnet => [.. ConvolutionalFields, .. HeadFields],
+            ModelKind.Mlp => [.. ConvolutionalFields, .. ResNetFields],
+            _ => ResNetFields,
+        };
+        foreach (var field in unused)
+            if (Written(root, $"model.{field}") is { } node)
+                throw locator.Error(node, $"model.{field}",
+                    $"expected no {field} for model kind {Spelled(model.Kind)}, which has none to set");
+    }
+
+    private static string Spelled(Enum value) => EnumSpelling.Format(value);
+
+    /// <summary>The node of a key written in the file (or by an override), or null when it was not.</summary>
+    private static YamlNode? Written(YamlMappingNode root, string path) =>
+        Walk(root, path) is (var node, Complete: true) ? node : null;
 
     /// <summary>The node written at the path, or the deepest section above it that was written (a value can
     /// come from a preset rather than the file).</summary>
-    private static YamlNode NodeAt(YamlMappingNode root, string path)
+    private static YamlNode NodeAt(YamlMappingNode root, string path) => Walk(root, path).Node;
+
+    private static (YamlNode Node, bool Complete) Walk(YamlMappingNode root, string path)
     {
         YamlNode node = root;
         foreach (var key in path.Split('.'))
         {
-            if (node is not YamlMappingNode section)
-                return node;
-            var written = section.Children.Keys.FirstOrDefault(candidate => candidate is YamlScalarNode { Value: var name } && name == key);
-            if (written is null)
-                return node;
+            if (node is not YamlMappingNode section
+                || section.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var name } && name == key) is not { } written)
+                return (node, false);
             node = section.Children[written];
         }
-        return node;
+        return (node, true);
     }
 }

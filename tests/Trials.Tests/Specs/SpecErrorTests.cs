@@ -100,6 +100,30 @@ public class SpecErrorTests
         Assert.Equal($"{Yaml}:2: model.trainable: expected model.pretrained to be set as well; trainable layers only apply to a pretrained model",
             Error("model:\n  trainable: [head]\n"));
 
+    [Theory]
+    [InlineData("training:\n  optimizer: adam\n  nesterov: true\n", 3,
+        "training.nesterov: expected false with optimizer adam; Nesterov momentum is SGD's only")]
+    [InlineData("training:\n  optimizer: sgd\n  momentum: 0\n  nesterov: true\n", 4,
+        "training.nesterov: expected false with training.momentum 0; Nesterov momentum needs a momentum above 0")]
+    [InlineData("training:\n  schedule: multistep\n", 2,
+        "training.milestones: expected at least one epoch with schedule multistep, found none")]
+    [InlineData("training:\n  schedule: cosine\n  milestones: [3]\n", 3,
+        "training.milestones: expected training.schedule multistep to go with it, found schedule cosine, which does not use it")]
+    [InlineData("training:\n  step_size: 3\n", 2,
+        "training.step_size: expected training.schedule step to go with it, found schedule constant, which does not use it")]
+    [InlineData("training:\n  schedule: cosine\n  gamma: 0.5\n", 3,
+        "training.gamma: expected training.schedule step or multistep or exponential to go with it, found schedule cosine, which does not use it")]
+    [InlineData("model:\n  replace_head: true\n", 2,
+        "model.replace_head: expected model.pretrained to be set as well; only a pretrained model has a head to replace")]
+    [InlineData("model:\n  kind: resnet\n  dropout: 0.3\n", 3,
+        "model.dropout: expected no dropout for model kind resnet, which has none to set")]
+    [InlineData("model:\n  kind: mlp\n  channels: 16\n", 3,
+        "model.channels: expected no channels for model kind mlp, which has none to set")]
+    [InlineData("model:\n  depth: 34\n", 2,
+        "model.depth: expected no depth for model kind cnn, which has none to set")]
+    public void OptionsTheTrainerWouldRefuseOrIgnore_AreRefusedAtTheirLine(string yaml, int line, string expected) =>
+        Assert.Equal($"{Yaml}:{line}: {expected}", Error(yaml));
+
     [Fact]
     public void UnknownPreset_PointsAtThePresetLine() =>
         Assert.Equal($"{Yaml}:3: model.preset: expected one of two-conv, tiny-mlp, found 'three-conv'",
