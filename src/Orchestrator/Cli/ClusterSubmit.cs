@@ -29,6 +29,8 @@ public static class ClusterSubmit
         await catalog.RegisterAsync(sweepId, DateTimeOffset.UtcNow);
         var follow = $"sweep status --cluster … {sweepId}";
         AnsiConsole.MarkupLineInterpolated($"Sweep [bold]{sweepId}[/] ({spec.Search.Strategy}, {plan.Count} trials, {settings.ThreadsPerSlot} thread(s) per trial) submitted to cluster {cluster.ClusterId} at {cluster.Redacted}");
+        foreach (var note in ImplicitDefaults.Of(spec))
+            AnsiConsole.WriteLine(note);
 
         var ended = WaitForEndAsync(catalog, sweepId, signals.Stopping);
         await ProgressView.ShowAsync(() => Patiently(() => ProgressAsync(store, sweepId, spec)), () => [],

@@ -68,6 +68,8 @@ public static class RunCommand
         await using var store = opened.Store;
         using var runLock = opened.Lock;
         AnsiConsole.MarkupLineInterpolated($"Sweep [bold]{spec.Baseline.Name}[/] ({spec.Search.Strategy}) → {opened.Directory}");
+        foreach (var note in ImplicitDefaults.Of(spec))
+            AnsiConsole.WriteLine(note);
         var target = new SweepTarget(opened.SweepId, opened.Directory, dataDirectory);
         return await SweepCompletion.RunAndReportAsync(target, store, slotPlan, signals);
     }

@@ -21,6 +21,8 @@ public static class ValidateCommand
         var spec = loader.ReadFile(specFile.FullName);
         var plan = SweepPlanner.InitialPlan(spec);
         ModelCheck.ValidatePlan(loader, spec, plan);
+        foreach (var note in ImplicitDefaults.Of(spec))
+            Console.WriteLine(note);
         Console.WriteLine($"{specFile.FullName}: valid ({plan.Count} trials planned)");
         return 0;
     }

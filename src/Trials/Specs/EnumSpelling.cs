@@ -3,7 +3,7 @@ namespace Sweep.Trials.Specs;
 /// <summary>Enum values as spec files write them. Reading accepts any case and either `-` or `_` between words;
 /// writing uses the documented spelling: kebab-case, except activations and metrics, which the machine-learning
 /// literature writes in snake_case (leaky_relu, val_accuracy).</summary>
-internal static class EnumSpelling
+public static class EnumSpelling
 {
     private static readonly HashSet<Type> SnakeCaseEnums = [typeof(Activation), typeof(ObjectiveMetric)];
 
