@@ -2,22 +2,27 @@ using System.Security.Cryptography;
 
 namespace Sweep.Trials.Data;
 
-/// <summary>Downloads one file, checks its MD5 and only then moves it into place, so an interrupted or corrupted
+/// <summary>Downloads one file, checks its digest and only then moves it into place, so an interrupted or corrupted
 /// download never leaves a file that a later run would take for the real one.</summary>
 public sealed class FileDownloader(HttpClient http)
 {
-    public string Download(Uri mirror, RemoteFile file, string targetFolder)
+    public string Download(Uri mirror, RemoteFile file, string targetFolder) =>
+        Download(new Uri(mirror, file.Name), Path.Combine(targetFolder, file.Name), HashAlgorithmName.MD5,
+            md5 => string.Equals(md5, file.Md5, StringComparison.OrdinalIgnoreCase)
+                ? null
+                : $"expected MD5 {file.Md5}, found {md5}; the download was discarded");
+
+    /// <param name="refusal">Given the file's lowercase hex digest: why it is not the expected file, or null.</param>
+    public string Download(Uri url, string target, HashAlgorithmName algorithm, Func<string, string?> refusal)
     {
-        Directory.CreateDirectory(targetFolder);
-        var url = new Uri(mirror, file.Name);
-        var target = Path.Combine(targetFolder, file.Name);
-        var temporary = Path.Combine(targetFolder, $".{file.Name}.{Guid.NewGuid():N}.part");
+        var folder = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.part");
         try
         {
-            var md5 = Fetch(url, temporary);
-            if (!string.Equals(md5, file.Md5, StringComparison.OrdinalIgnoreCase))
-                throw new DataFileException(url.ToString(),
-                    $"expected MD5 {file.Md5}, found {md5}; the download was discarded");
+            var digest = Fetch(url, temporary, algorithm);
+            if (refusal(digest) is { } problem)
+                throw new DataFileException(url.ToString(), problem);
             File.Move(temporary, target, overwrite: true);
             return target;
         }
@@ -27,7 +32,7 @@ public sealed class FileDownloader(HttpClient http)
         }
     }
 
-    private string Fetch(Uri url, string temporary)
+    private string Fetch(Uri url, string temporary, HashAlgorithmName algorithm)
     {
         try
         {
@@ -38,7 +43,7 @@ public sealed class FileDownloader(HttpClient http)
                     $"expected HTTP 200, found {(int)response.StatusCode} {response.ReasonPhrase}");
             using var body = response.Content.ReadAsStream();
             using var output = File.Create(temporary);
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
+            using var hash = IncrementalHash.CreateHash(algorithm);
             var buffer = new byte[1 << 16];
             int read;
             while ((read = body.Read(buffer)) > 0)
@@ -48,7 +53,7 @@ public sealed class FileDownloader(HttpClient http)
             }
             return Convert.ToHexStringLower(hash.GetHashAndReset());
         }
-        catch (HttpRequestException error)
+        catch (Exception error) when (error is HttpRequestException or HttpIOException)
         {
             throw new DataFileException(url.ToString(), $"expected a download, found an error: {error.Message}");
         }

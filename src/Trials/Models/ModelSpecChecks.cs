@@ -4,8 +4,8 @@ namespace Sweep.Trials.Models;
 
 /// <summary>Rejects model settings that no network can be built from. Convolution settings are only checked for
 /// CNNs and the depth only for ResNets, because the other kinds ignore them and a sweep may vary the kind while
-/// keeping them. A spec file's depth is already checked, with its line, when it is read (SpecRanges); this catches
-/// specs built in code.</summary>
+/// keeping them. A spec file's depth and named weights are already checked, with their lines, when it is read
+/// (SpecRanges, TrialConsistency); this catches specs built in code.</summary>
 internal static class ModelSpecChecks
 {
     public const int MaxConvBlocks = 7;
@@ -34,6 +34,13 @@ internal static class ModelSpecChecks
         if (spec.ReplaceHead && string.IsNullOrWhiteSpace(spec.Pretrained))
             throw new SpecException(specFile, null, "model.replace_head",
                 "a fresh head only makes sense on top of pretrained weights; set model.pretrained");
+        if (spec.Pretrained is { } pretrained && PretrainedNames.IsName(pretrained))
+        {
+            if (PretrainedNames.Find(pretrained) is not { } weights)
+                throw new SpecException(specFile, null, "model.pretrained", PretrainedNames.UnknownProblem(pretrained));
+            if (PretrainedNames.Mismatch(weights, spec) is var (field, problem))
+                throw new SpecException(specFile, null, field, problem);
+        }
     }
 
     private static void RequireRange(int value, int min, int max, string field, string specFile)

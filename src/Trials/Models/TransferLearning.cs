@@ -1,21 +1,30 @@
+using Sweep.Trials.Data;
 using Sweep.Trials.Specs;
 using static TorchSharp.torch;
 
 namespace Sweep.Trials.Models;
 
 /// <summary>Starts a freshly built network from pretrained weights, and freezes the layers the plan marks frozen.
-/// The weights are either a previous trial's (<c>module.save(path)</c>) or a PyTorch state dict. With
-/// <c>model.replace_head</c> the saved output layer is skipped, so the network keeps the fresh output layer it was
-/// built with, sized for the current class count. Freezing stops gradient updates only: BatchNorm running
+/// The weights are a previous trial's (<c>module.save(path)</c>), a PyTorch state dict, or published weights by name
+/// (torchvision:resnet18) from the model cache. With <c>model.replace_head</c> the saved output layer is skipped, so
+/// the network keeps the fresh output layer it was built with, sized for the current class count. Freezing stops gradient updates only: BatchNorm running
 /// statistics of frozen layers still adapt while the module trains.</summary>
 public static class TransferLearning
 {
+    // One client for the process, as HttpClient is meant to be used; it is only ever asked for named weights.
+    private static readonly HttpClient Http = new();
+
     public static void Apply(nn.Module module, ModelPlan plan, string specFile)
     {
-        if (plan.Spec.Pretrained is { } path)
-            LoadPretrained(module, path, plan, specFile);
+        if (plan.Spec.Pretrained is { } pretrained)
+            LoadPretrained(module, PretrainedFile(pretrained, plan.Spec.Download, specFile), plan, specFile);
         Freeze(module, plan);
     }
+
+    private static string PretrainedFile(string pretrained, bool download, string specFile) =>
+        PretrainedNames.Find(pretrained) is { } named
+            ? new NamedWeightsSource(ModelCache.FromEnvironment(), new FileDownloader(Http)).Resolve(named, download, specFile)
+            : pretrained;
 
     private static void LoadPretrained(nn.Module module, string path, ModelPlan plan, string specFile)
     {

@@ -14,6 +14,14 @@ internal static class TrialConsistency
         if (spec.Model.Trainable.Count > 0 && spec.Model.Pretrained is null)
             throw locator.Error(NodeAt(root, "model.trainable"), "model.trainable",
                 "expected model.pretrained to be set as well; trainable layers only apply to a pretrained model");
+        if (spec.Model.Pretrained is { } pretrained && PretrainedNames.IsName(pretrained))
+        {
+            if (PretrainedNames.Find(pretrained) is not { } weights)
+                throw locator.Error(NodeAt(root, "model.pretrained"), "model.pretrained",
+                    PretrainedNames.UnknownProblem(pretrained));
+            if (PretrainedNames.Mismatch(weights, spec.Model) is var (field, problem))
+                throw locator.Error(NodeAt(root, field), field, problem);
+        }
         if (spec.Model.ReplaceHead && spec.Model.Pretrained is null)
             throw locator.Error(NodeAt(root, "model.replace_head"), "model.replace_head",
                 "expected model.pretrained to be set as well; only a pretrained model has a head to replace");

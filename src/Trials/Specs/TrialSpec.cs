@@ -96,9 +96,12 @@ public sealed record ModelSpec
     /// <summary>ResNet only: 18 or 34 (basic blocks) or 50 (bottleneck blocks), as torchvision's resnet18/34/50.</summary>
     public int Depth { get; init; } = 18;
     public ResNetStem Stem { get; init; } = ResNetStem.Imagenet;
-    /// <summary>Transfer learning: weights saved by a previous trial, or a PyTorch state dict
-    /// (<c>torch.save(model.state_dict(), path)</c>, such as torchvision's published ResNet weights).</summary>
+    /// <summary>Transfer learning: weights saved by a previous trial, a PyTorch state dict
+    /// (<c>torch.save(model.state_dict(), path)</c>), or published weights by name (<see cref="PretrainedNames"/>),
+    /// looked up in the model cache.</summary>
     public string? Pretrained { get; init; }
+    /// <summary>Transfer learning: fetch named weights into the model cache when they are not there yet.</summary>
+    public bool Download { get; init; }
     /// <summary>Transfer learning: names of layers that stay trainable (all others frozen); empty trains all.</summary>
     public IReadOnlyList<string> Trainable { get; init; } = [];
     /// <summary>Transfer learning: replace the classifier head with a fresh one.</summary>
