@@ -20,6 +20,7 @@ public static class SweepCommandLine
             PlanCommand.Create(),
             ValidateCommand.Create(),
             ExportCommand.Create(),
+            ExportWeightsCommand.Create(),
             ReportCommand.Create(),
             VersionCommand.Create(),
             WorkerCommand.Create(signals),

@@ -9,7 +9,7 @@ internal sealed class BestWeights(string? runDirectory) : IDisposable
 {
     private Dictionary<string, Tensor>? weights;
 
-    private string? FilePath => runDirectory is null ? null : Path.Combine(runDirectory, "best-model.pt");
+    private string? FilePath => runDirectory is null ? null : Path.Combine(runDirectory, TrialRunner.BestModelFileName);
 
     public void Keep(nn.Module model)
     {

@@ -53,6 +53,8 @@ public sealed record TrialRunOptions(
 /// per-epoch checkpoints with identical results.</summary>
 public sealed class TrialRunner
 {
+    /// <summary>In the run directory: the weights of the best epoch, in TorchSharp's <c>module.save</c> format.</summary>
+    public const string BestModelFileName = "best-model.pt";
     private const int EvaluationBatchSize = 1000;
     private static readonly JsonSerializerOptions StateJson = new()
     {
