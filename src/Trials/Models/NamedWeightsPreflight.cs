@@ -1,0 +1,25 @@
+using Sweep.Trials.Data;
+using Sweep.Trials.Specs;
+
+namespace Sweep.Trials.Models;
+
+/// <summary>The named weights of every planned trial, found or fetched in the process that plans the sweep: a missing
+/// file is then one line before anything runs, not a failure of every trial in its worker, and each file is
+/// downloaded once rather than by every worker that needs it.</summary>
+public static class NamedWeightsPreflight
+{
+    public static void Check(IEnumerable<ModelSpec> models, string specFile)
+    {
+        var needed = models
+            .Where(model => model.Pretrained is { } pretrained && PretrainedNames.Find(pretrained) is not null)
+            .Select(model => (Weights: PretrainedNames.Find(model.Pretrained!)!, model.Download))
+            .Distinct()
+            .ToList();
+        if (needed.Count == 0)
+            return;
+        using var http = new HttpClient();
+        var source = new NamedWeightsSource(ModelCache.FromEnvironment(), new FileDownloader(http));
+        foreach (var (weights, download) in needed.OrderByDescending(need => need.Download))
+            source.Resolve(weights, download, specFile);
+    }
+}
