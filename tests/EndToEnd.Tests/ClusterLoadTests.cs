@@ -9,35 +9,11 @@ namespace Sweep.EndToEnd.Tests;
 /// host is declared dead, no lease expires, and every trial runs once, on one worker.</summary>
 public sealed class ClusterLoadTests
 {
-    private static string Spec(string name) => $$"""
-        name: {{name}}
-        seed: 5
-        dataset:
-          name: fashion-mnist
-          train_subset: 4000
-          test_subset: 500
-        model:
-          preset: two-conv
-          channels: 8
-          hidden: [32]
-        training:
-          epochs: 3
-          batch_size: 64
-          optimizer: adam
-          lr: 0.001
-        objective: { metric: val_accuracy, mode: max }
-        search:
-          strategy: ofat
-          parameters:
-            training.lr: [0.003]
-            model.dropout: [0.3]
-        """;
-
     [Fact]
     public async Task HostsUnderFullCpuLoad_AreNotDeclaredDead_AndKeepTheirLeases()
     {
         await using var rig = await ClusterRig.StartAsync("cluster-load", workers: 2);
-        var spec = TestSpecs.Write(rig.Work, "load.yaml", Spec("cluster-load"));
+        var spec = TestSpecs.Write(rig.Work, "load.yaml", TestSpecs.Ofat("cluster-load", epochs: 3));
         var hogs = Enumerable.Range(0, 2 * Environment.ProcessorCount)
             .Select(_ => Process.Start("sh", ["-c", "while :; do :; done"])).ToList();
         try
@@ -50,7 +26,7 @@ public sealed class ClusterLoadTests
             var store = await rig.StoreAsync();
             var trials = await store.GetTrialsAsync(sweepId);
             var epochs = await store.GetEpochsAsync(sweepId);
-            Assert.Equal(3, trials.Count);
+            Assert.Equal(6, trials.Count);
             Assert.All(trials, trial => Assert.Equal((TrialState.Completed, 1), (trial.State, trial.Attempts)));
             Assert.All(trials, trial => Assert.Single(
                 epochs.Where(e => e.TrialIndex == trial.Index).Select(e => e.RecordedBy).Distinct()));
