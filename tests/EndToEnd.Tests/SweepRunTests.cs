@@ -29,6 +29,10 @@ public sealed class SweepRunTests
 
         var status = await SweepProgram.RunAsync(work, "status", snapshot.Directory);
         Assert.Contains("completed 6", status.Output);
+        var listed = await SweepProgram.RunAsync(work, "status", snapshot.Directory, "--trials");
+        Assert.Equal(0, listed.ExitCode);
+        Assert.Contains("baseline", listed.Output);
+        Assert.Contains("training.lr: 0.001 → 0.003", listed.Output);
         var export = await SweepProgram.RunAsync(work, "export", snapshot.Directory, "--format", "csv");
         var rows = export.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(7, rows.Length);

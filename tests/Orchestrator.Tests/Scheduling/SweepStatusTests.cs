@@ -68,4 +68,24 @@ public class SweepStatusTests
 
         Assert.Equal(TimeSpan.Zero, summary.EstimatedLeft);
     }
+
+    [Fact]
+    public void Lines_ListEveryTrialInOrder_WithItsEpochsAndTheBestObjectiveSoFar()
+    {
+        var trials = new[] { Trial(1, TrialState.Running), Trial(0, TrialState.Completed, seconds: 1, objective: 0.9),
+            Trial(2, TrialState.Pending) };
+        var epochs = new[]
+        {
+            new EpochRecord(0, Epoch(1, valAccuracy: 0.7), StopDecision.Continue("off"), "a"),
+            new EpochRecord(0, Epoch(2, valAccuracy: 0.9), StopDecision.Continue("off"), "a"),
+            new EpochRecord(1, Epoch(1, valAccuracy: 0.6), StopDecision.Continue("off"), "b"),
+            new EpochRecord(1, Epoch(2, valAccuracy: 0.5), StopDecision.Continue("off"), "b"),
+        };
+
+        var lines = SweepStatus.Lines(trials, epochs, MaxAccuracy);
+
+        Assert.Equal([(0, TrialState.Completed, 2, (double?)0.9), (1, TrialState.Running, 2, 0.6), (2, TrialState.Pending, 0, null)],
+            lines.Select(l => (l.Index, l.State, l.Epochs, l.Objective)));
+        Assert.Equal(0.5, SweepStatus.Lines(trials, epochs, new ObjectiveSpec { Mode = ObjectiveMode.Min })[1].Objective);
+    }
 }
