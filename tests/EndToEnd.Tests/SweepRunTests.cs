@@ -36,6 +36,8 @@ public sealed class SweepRunTests
         var export = await SweepProgram.RunAsync(work, "export", snapshot.Directory, "--format", "csv");
         var rows = export.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(7, rows.Length);
-        Assert.StartsWith("number,state,role,repeat,seed,params_", rows[0]);
+        Assert.StartsWith("number,state,role,change,repeat,seed,params_", rows[0]);
+        var curves = await SweepProgram.RunAsync(work, "export", snapshot.Directory, "--epochs");
+        Assert.Equal(1 + 6 * 2, curves.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 }

@@ -6,7 +6,8 @@ namespace Sweep.Orchestrator.Cli;
 
 public enum ExportFormat { Csv, Json }
 
-/// <summary><c>sweep export DIR --format csv|json</c>: one row per trial, like Optuna's trials dataframe.</summary>
+/// <summary><c>sweep export DIR --format csv|json [--epochs]</c>: one row per trial, like Optuna's trials dataframe,
+/// or with <c>--epochs</c> one row per recorded epoch (the learning curves).</summary>
 public static class ExportCommand
 {
     public static Command Create()
@@ -15,17 +16,19 @@ public static class ExportCommand
         var cluster = new ClusterOptions();
         var format = new Option<ExportFormat>("--format") { Description = "csv or json.", DefaultValueFactory = _ => ExportFormat.Csv };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "File to write (default: standard output)." };
-        var command = new Command("export", "Export one row per trial: parameters, state and metrics.") { directory, format, output };
+        var epochs = new Option<bool>("--epochs") { Description = "Export the learning curves instead: one row per recorded epoch of every trial." };
+        var command = new Command("export", "Export one row per trial: parameters, state and metrics.") { directory, format, output, epochs };
         cluster.AddTo(command);
         command.SetAction((parse, cancellation) => UserErrors.Guard(async () =>
         {
             using var copy = await ClusterSweepCopy.OpenAsync(cluster, parse, parse.GetValue(directory)!);
-            return await ExportAsync(copy.Directory, parse.GetValue(format), parse.GetValue(output), cancellation);
+            return await ExportAsync(copy.Directory, parse.GetValue(format), parse.GetValue(output), parse.GetValue(epochs),
+                cancellation);
         }));
         return command;
     }
 
-    private static async Task<int> ExportAsync(string directory, ExportFormat format, FileInfo? output,
+    private static async Task<int> ExportAsync(string directory, ExportFormat format, FileInfo? output, bool curves,
         CancellationToken cancellation)
     {
         var file = output is null ? null : OutputLocations.RequireFile(output.FullName, "for -o");
@@ -36,7 +39,7 @@ public static class ExportCommand
         var epochs = await store.GetEpochsAsync(sweep.Id, cancellationToken: cancellation);
         if (file is null)
         {
-            Write(Console.Out, format, trials, spec.BaselineValues, epochs);
+            Write(Console.Out, format, curves, trials, spec.BaselineValues, epochs);
             return 0;
         }
         // Written beside the target, then moved over it: a failed export (a full disk) leaves the old file as it
@@ -45,7 +48,7 @@ public static class ExportCommand
         try
         {
             await using (var writer = new StreamWriter(temporary))
-                Write(writer, format, trials, spec.BaselineValues, epochs);
+                Write(writer, format, curves, trials, spec.BaselineValues, epochs);
             File.Move(temporary, file, overwrite: true);
         }
         catch (Exception error) when (EnvironmentErrors.IsDiskFull(error))
@@ -60,10 +63,14 @@ public static class ExportCommand
         return 0;
     }
 
-    private static void Write(TextWriter writer, ExportFormat format, IReadOnlyList<TrialRecord> trials,
+    private static void Write(TextWriter writer, ExportFormat format, bool curves, IReadOnlyList<TrialRecord> trials,
         IReadOnlyDictionary<string, string> baselineValues, IReadOnlyList<EpochRecord> epochs)
     {
-        if (format == ExportFormat.Csv)
+        if (curves && format == ExportFormat.Csv)
+            TrialTableExporter.WriteEpochsCsv(writer, epochs);
+        else if (curves)
+            TrialTableExporter.WriteEpochsJson(writer, epochs);
+        else if (format == ExportFormat.Csv)
             TrialTableExporter.WriteCsv(writer, trials, baselineValues, epochs);
         else
             TrialTableExporter.WriteJson(writer, trials, baselineValues, epochs);

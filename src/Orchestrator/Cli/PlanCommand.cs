@@ -22,15 +22,11 @@ public static class PlanCommand
         var plan = SweepPlanner.InitialPlan(spec);
         var table = new Table().AddColumns("trial", "role", "changes", "repeat", "seed");
         foreach (var trial in plan)
-            table.AddRow($"{trial.Index}", trial.Role, Markup.Escape(Describe(trial)), $"{trial.Repeat}", $"{trial.Seed}");
+            table.AddRow($"{trial.Index}", trial.Role, Markup.Escape(trial.Description), $"{trial.Repeat}", $"{trial.Seed}");
         AnsiConsole.Write(table);
         var adaptive = spec.Search.Strategy == SearchStrategy.OfatAdaptive || spec.Search.Interactions > 0
             ? " (more are planned from results as the sweep runs)" : "";
         AnsiConsole.MarkupLineInterpolated($"{plan.Count} trials, {spec.Baseline.Training.Epochs} epochs each{adaptive}");
         return 0;
     }
-
-    public static string Describe(PlannedTrial trial) => trial.Changes.Count == 0
-        ? "baseline"
-        : string.Join(", ", trial.Changes.Select(c => $"{c.Path}: {c.BaselineValue} → {c.Value}"));
 }

@@ -35,7 +35,7 @@ public static class StatusCommand
         AnsiConsole.MarkupLineInterpolated($"[bold]{sweep.Name}[/] ({sweep.Strategy}), created {sweep.CreatedAt:u}");
         AnsiConsole.WriteLine(string.Join("  ", summary.Counts.Where(c => c.Value > 0).Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}")));
         if (summary.Best is { } best)
-            AnsiConsole.MarkupLineInterpolated($"best: trial {best.Index} ({Cli.PlanCommand.Describe(best.Plan)}) objective {best.Result?.BestObjective:G4}");
+            AnsiConsole.MarkupLineInterpolated($"best: trial {best.Index} ({best.Plan.Description}) objective {best.Result?.BestObjective:G4}");
         AnsiConsole.WriteLine($"compute used {summary.ComputeUsed:hh\\:mm\\:ss}; estimated time left {(summary.EstimatedLeft is { } left ? left.ToString(@"hh\:mm\:ss") : "unknown")} (at one slot)");
         if (listTrials)
             WriteTrials(SweepStatus.Lines(trials, await store.GetEpochsAsync(sweep.Id, cancellationToken: cancellation), objective),
@@ -53,7 +53,7 @@ public static class StatusCommand
                 line.State.ToString().ToLowerInvariant(),
                 line.Epochs.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 line.Objective is { } value ? value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : "–",
-                Markup.Escape(PlanCommand.Describe(line.Plan)));
+                Markup.Escape(line.Plan.Description));
         AnsiConsole.Write(table);
     }
 }

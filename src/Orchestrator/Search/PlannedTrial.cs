@@ -16,4 +16,10 @@ public sealed record PlannedTrial(
     long Seed,
     string ConfigKey,
     int Round,
-    string Role);
+    string Role)
+{
+    /// <summary>"baseline", or each change as "path: baseline → value", as plan, status and export show it.</summary>
+    public string Description => Changes.Count == 0
+        ? "baseline"
+        : string.Join(", ", Changes.Select(c => $"{c.Path}: {c.BaselineValue} → {c.Value}"));
+}

@@ -4,11 +4,13 @@ namespace Sweep.Orchestrator.Storage;
 /// trial has no result.</summary>
 /// <param name="Parameters">Every parameter path of the table to this trial's value (YAML flow text): its own
 /// change, or the baseline value where it left the parameter alone.</param>
+/// <param name="Change">What the trial changes from the baseline (<c>PlannedTrial.Description</c>).</param>
 /// <param name="Hosts">The hosts that trained it and their epochs (<see cref="TrialParts"/>).</param>
 public sealed record TrialRow(
     int Number,
     string State,
     string Role,
+    string Change,
     int Repeat,
     long Seed,
     IReadOnlyDictionary<string, string> Parameters,

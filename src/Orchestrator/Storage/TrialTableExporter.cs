@@ -14,6 +14,7 @@ public static class TrialTableExporter
         ("number", row => row.Number),
         ("state", row => row.State),
         ("role", row => row.Role),
+        ("change", row => row.Change),
         ("repeat", row => row.Repeat),
         ("seed", row => row.Seed),
     ];
@@ -63,16 +64,55 @@ public static class TrialTableExporter
             WriteCsvLine(writer, columns.Select(column => FormatCsvField(column.Value(row))));
     }
 
-    /// <summary>An array of objects keyed by the CSV's column names; NaN and infinite losses are written as the
-    /// strings "NaN"/"Infinity" (<see cref="SweepJson"/>), missing values as null.</summary>
+    /// <summary>An array of objects keyed by the CSV's column names, parameters typed as the spec writes them
+    /// (<see cref="ParameterJson"/>); NaN and infinite losses are written as the strings "NaN"/"Infinity"
+    /// (<see cref="SweepJson"/>), missing values as null.</summary>
     public static void WriteJson(TextWriter writer, IEnumerable<TrialRecord> trials,
         IReadOnlyDictionary<string, string> baselineValues, IEnumerable<EpochRecord>? epochs = null)
     {
         var table = Build(trials, baselineValues, epochs);
+        var parameterColumns = table.ParameterPaths.Select(path => ParameterPrefix + path).ToHashSet();
         var columns = Columns(table);
         var objects = table.Rows
-            .Select(row => columns.ToDictionary(column => column.Name, column => column.Value(row)))
+            .Select(row => columns.ToDictionary(column => column.Name, column => column.Value(row) is string text
+                && parameterColumns.Contains(column.Name) ? ParameterJson.Of(text) : column.Value(row)))
             .ToList();
+        WriteJsonArray(writer, objects);
+    }
+
+    private static readonly IReadOnlyList<(string Name, Func<EpochRecord, object?> Value)> EpochColumns =
+    [
+        ("number", e => e.TrialIndex),
+        ("epoch", e => e.Metrics.Epoch),
+        ("train_loss", e => e.Metrics.TrainLoss),
+        ("train_accuracy", e => e.Metrics.TrainAccuracy),
+        ("val_loss", e => e.Metrics.ValLoss),
+        ("val_accuracy", e => e.Metrics.ValAccuracy),
+        ("learning_rate", e => e.Metrics.LearningRate),
+        ("seconds", e => e.Metrics.Seconds),
+        ("samples_per_second", e => e.Metrics.SamplesPerSecond),
+        ("decision", e => e.Decision.Action.ToString()),
+        ("recorded_by", e => e.RecordedBy),
+    ];
+
+    /// <summary>The learning curves: one row per recorded epoch, by trial then epoch.</summary>
+    public static void WriteEpochsCsv(TextWriter writer, IEnumerable<EpochRecord> epochs)
+    {
+        WriteCsvLine(writer, EpochColumns.Select(column => column.Name));
+        foreach (var epoch in InOrder(epochs))
+            WriteCsvLine(writer, EpochColumns.Select(column => FormatCsvField(column.Value(epoch))));
+    }
+
+    public static void WriteEpochsJson(TextWriter writer, IEnumerable<EpochRecord> epochs) =>
+        WriteJsonArray(writer, InOrder(epochs)
+            .Select(epoch => EpochColumns.ToDictionary(column => column.Name, column => column.Value(epoch)))
+            .ToList());
+
+    private static IEnumerable<EpochRecord> InOrder(IEnumerable<EpochRecord> epochs) =>
+        epochs.OrderBy(e => e.TrialIndex).ThenBy(e => e.Metrics.Epoch);
+
+    private static void WriteJsonArray<T>(TextWriter writer, IReadOnlyList<T> objects)
+    {
         writer.Write(JsonSerializer.Serialize(objects, SweepJson.Indented));
         writer.Write('\n');
     }
@@ -89,6 +129,7 @@ public static class TrialTableExporter
             Number: trial.Index,
             State: trial.State.ToString(),
             Role: trial.Plan.Role,
+            Change: trial.Plan.Description,
             Repeat: trial.Plan.Repeat,
             Seed: trial.Plan.Seed,
             Parameters: parameters,

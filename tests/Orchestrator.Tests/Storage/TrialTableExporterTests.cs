@@ -66,13 +66,13 @@ public sealed class TrialTableExporterTests
 
         string[] expected =
         [
-            "number,state,role,repeat,seed,params_training.lr,params_model.hidden,params_training.optimizer,best_epoch,"
+            "number,state,role,change,repeat,seed,params_training.lr,params_model.hidden,params_training.optimizer,best_epoch,"
                 + "objective,val_loss,val_accuracy,train_loss,train_accuracy,test_accuracy,macro_f1,epochs_run,"
                 + "duration_seconds,hosts,message",
-            "0,Completed,baseline,0,1000,0.001,[128],,2,0.85,0.4,0.85,0.3,0.9,0.84,0.83,2,12.5,w0: 1; w1: 2,\"done, \"\"ok\"\"\"",
-            "1,Diverged,single-change,1,1001,0.01,[128],,1,NaN,2.31,0.1,2.3,0.1,,,2,3.25,w0: 1-2,diverged at epoch 2",
-            "2,Running,single-change,0,1002,0.001,\"[128, 64]\",,,,,,,,,,0,,,",
-            "3,Pending,single-change,1,1003,0.001,[128],sgd,,,,,,,,,0,,,",
+            "0,Completed,baseline,baseline,0,1000,0.001,[128],,2,0.85,0.4,0.85,0.3,0.9,0.84,0.83,2,12.5,w0: 1; w1: 2,\"done, \"\"ok\"\"\"",
+            "1,Diverged,single-change,training.lr: 0.001 → 0.01,1,1001,0.01,[128],,1,NaN,2.31,0.1,2.3,0.1,,,2,3.25,w0: 1-2,diverged at epoch 2",
+            "2,Running,single-change,\"model.hidden: [128] → [128, 64]\",0,1002,0.001,\"[128, 64]\",,,,,,,,,,0,,,",
+            "3,Pending,single-change,training.optimizer: adam → sgd,1,1003,0.001,[128],sgd,,,,,,,,,0,,,",
         ];
         Assert.Equal(string.Join("\r\n", expected) + "\r\n", writer.ToString());
     }
@@ -98,13 +98,53 @@ public sealed class TrialTableExporterTests
         using var document = JsonDocument.Parse(writer.ToString());
         var rows = document.RootElement.EnumerateArray().ToList();
         Assert.Equal(3, rows.Count);
-        Assert.Equal(19, rows[0].EnumerateObject().Count());
+        Assert.Equal(20, rows[0].EnumerateObject().Count());
         Assert.Equal(0.84, rows[0].GetProperty("test_accuracy").GetDouble());
         Assert.Equal("Completed", rows[0].GetProperty("state").GetString());
         Assert.Equal("NaN", rows[1].GetProperty("objective").GetString());
-        Assert.Equal("[128, 64]", rows[2].GetProperty("params_model.hidden").GetString());
+        Assert.Equal([128, 64], rows[2].GetProperty("params_model.hidden").EnumerateArray().Select(v => v.GetInt32()));
+        Assert.Equal(0.001, rows[2].GetProperty("params_training.lr").GetDouble());
+        Assert.Equal("model.hidden: [128] → [128, 64]", rows[2].GetProperty("change").GetString());
         Assert.Equal(JsonValueKind.Null, rows[2].GetProperty("best_epoch").ValueKind);
         Assert.Equal(0, rows[2].GetProperty("epochs_run").GetInt32());
+    }
+
+    [Fact]
+    public void WriteJson_TypesParametersAsTheSpecWritesThem()
+    {
+        var writer = new StringWriter();
+        var values = new Dictionary<string, string>
+        {
+            ["training.lr"] = "1e-3", ["model.batch_norm"] = "true", ["training.optimizer"] = "adam",
+            ["model.hidden"] = "[64, 32]", ["dataset.name"] = "'1000'",
+        };
+
+        TrialTableExporter.WriteJson(writer, [Baseline], values);
+
+        using var document = JsonDocument.Parse(writer.ToString());
+        var row = document.RootElement[0];
+        Assert.Equal(0.001, row.GetProperty("params_training.lr").GetDouble());
+        Assert.True(row.GetProperty("params_model.batch_norm").GetBoolean());
+        Assert.Equal("adam", row.GetProperty("params_training.optimizer").GetString());
+        Assert.Equal(2, row.GetProperty("params_model.hidden").GetArrayLength());
+        Assert.Equal("1000", row.GetProperty("params_dataset.name").GetString());
+    }
+
+    [Fact]
+    public void Epochs_AreOneRowPerRecordedEpoch_ByTrialThenEpoch()
+    {
+        var writer = new StringWriter();
+
+        TrialTableExporter.WriteEpochsCsv(writer, [Epoch(1, 1, "w0/1/slot0/a"), Epoch(0, 2, "w1/2/slot0/b"), Epoch(0, 1, "w0/1/slot0/c")]);
+
+        Assert.Equal(string.Join("\r\n",
+            "number,epoch,train_loss,train_accuracy,val_loss,val_accuracy,learning_rate,seconds,samples_per_second,decision,recorded_by",
+            "0,1,0.5,0.5,0.5,0.5,0.001,1,100,Continue,w0/1/slot0/c",
+            "0,2,0.5,0.5,0.5,0.5,0.001,1,100,Continue,w1/2/slot0/b",
+            "1,1,0.5,0.5,0.5,0.5,0.001,1,100,Continue,w0/1/slot0/a") + "\r\n", writer.ToString());
+        var json = new StringWriter();
+        TrialTableExporter.WriteEpochsJson(json, [Epoch(0, 1, "w0/1/slot0/c")]);
+        Assert.Equal(0.001, JsonDocument.Parse(json.ToString()).RootElement[0].GetProperty("learning_rate").GetDouble());
     }
 
     private static EpochRecord Epoch(int trial, int epoch, string owner) =>
