@@ -7,8 +7,8 @@ namespace Sweep.Trials.Models;
 /// <summary>Starts a freshly built network from pretrained weights, and freezes the layers the plan marks frozen.
 /// The weights are a previous trial's (<c>module.save(path)</c>), a PyTorch state dict, or published weights by name
 /// (torchvision:resnet18) from the model cache. With <c>model.replace_head</c> the saved output layer is skipped, so
-/// the network keeps the fresh output layer it was built with, sized for the current class count. Freezing stops gradient updates only: BatchNorm running
-/// statistics of frozen layers still adapt while the module trains.</summary>
+/// the network keeps the fresh output layer it was built with, sized for the current class count. A frozen BatchNorm
+/// also keeps its running statistics: the runner trains through <see cref="FrozenBatchNorm"/>.</summary>
 public static class TransferLearning
 {
     // One client for the process, as HttpClient is meant to be used; it is only ever asked for named weights.

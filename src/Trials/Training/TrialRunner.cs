@@ -190,7 +190,7 @@ public sealed class TrialRunner
         var training = spec.Training;
         var count = data.TrainLabels.shape[0];
         var order = randperm(count, generator: generator);
-        model.train();
+        FrozenBatchNorm.TrainKeepingFrozenStatistics(model);
         double lossSum = 0, rate = 0;
         long correct = 0;
         for (var batch = 0; batch < stepsPerEpoch; batch++)

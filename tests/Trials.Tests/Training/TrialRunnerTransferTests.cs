@@ -1,6 +1,8 @@
+using Sweep.Trials.Checkpoints;
 using Sweep.Trials.Models;
 using Sweep.Trials.Specs;
 using Sweep.Trials.Training;
+using Sweep.Trials.Training.Optimizers;
 using TorchSharp.PyBridge;
 using static Sweep.Trials.Tests.Training.TrialRunnerTestKit;
 using static TorchSharp.torch;
@@ -60,6 +62,54 @@ public sealed class TrialRunnerTransferTests : RunDirectoryTests
         Assert.Equal(11_689_512 - 64 * 3 * 7 * 7 + 64 * 3 * 3 - 513 * 990 - summary.TrainableParameters,
             summary.FrozenParameters);
         Assert.Equal([512, 4, 4], summary.Layers.Single(layer => layer.Name == "layer4.1.relu").OutputShape);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ResNetWithFrozenStages_KeepsTheirBatchNormStatisticsWhileTrainableOnesMove(bool resumed)
+    {
+        var model = new ModelSpec { Kind = ModelKind.Resnet, Depth = 18, Stem = ResNetStem.Small };
+        var pretrained = Path.Combine(Directory.CreateDirectory(RunDirectory("source")).FullName, "resnet18.pth");
+        using (var source = ModelBuilder.Build(ModelPlanner.Plan(model, 1, 28, 28, 10, SpecPath), new Generator(7)))
+            source.save_py(pretrained);
+        var spec = Tiny(seed: 44, epochs: 2, trainSubset: 80, testSubset: 20) with
+        {
+            Model = model with { Pretrained = pretrained, Trainable = ["layer4", "fc"] },
+        };
+        var runDirectory = RunDirectory("resnet");
+        if (resumed)
+        {
+            using var cancellation = new CancellationTokenSource();
+            Train(spec, threads: 2, runDirectory: runDirectory, observer: EpochRecorder.CancellingAfter(1, cancellation),
+                cancellationToken: cancellation.Token);
+        }
+
+        Assert.Equal(TrialOutcome.Completed, Train(spec, threads: 2, runDirectory: runDirectory).Outcome);
+
+        using var before = ModelBuilder.Build(ModelPlanner.Plan(model, 1, 28, 28, 10, SpecPath), new Generator(1));
+        before.load_py(pretrained);
+        using var after = LastCheckpointed(spec, runDirectory);
+        var afterBuffers = after.named_buffers().ToDictionary(b => b.name, b => b.buffer);
+        var statistics = before.named_buffers().ToList();
+        Assert.Contains(statistics, b => b.name == "layer1.0.bn1.num_batches_tracked");
+        foreach (var (name, buffer) in statistics)
+        {
+            var unchanged = Tests.Models.ModelTestKit.Identical(buffer, afterBuffers[name]);
+            Assert.True(unchanged != name.StartsWith("layer4.", StringComparison.Ordinal), name);
+        }
+    }
+
+    private static nn.Module<Tensor, Tensor> LastCheckpointed(TrialSpec spec, string runDirectory)
+    {
+        var plan = ModelPlanner.Plan(spec.Model, 1, 28, 28, 10, SpecPath);
+        var module = ModelBuilder.Build(plan, new Generator(1));
+        TransferLearning.Apply(module, plan, SpecPath);
+        using var optimizer = OptimizerFactory.Create(spec.Training, module.parameters().Where(p => p.requires_grad));
+        var load = new CheckpointStore(CheckpointStore.DirectoryIn(runDirectory))
+            .LoadLatest(module, optimizer, TrialIdentity.Of(spec), null);
+        Assert.Equal(2, load.Checkpoint?.Epoch);
+        return module;
     }
 
     private static nn.Module<Tensor, Tensor> Load(ModelSpec spec, string path)
