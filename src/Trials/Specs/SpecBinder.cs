@@ -56,6 +56,8 @@ internal sealed class SpecBinder(
                 return current;
             throw scalars.Mismatch(type, node, path);
         }
+        // An optional number (training.backbone_lr) reads like the number it holds when it is written.
+        type = Nullable.GetUnderlyingType(type) ?? type;
         if (ScalarReader.IsScalarType(type))
             return node is YamlScalarNode scalar ? scalars.Read(type, scalar, path) : throw scalars.Mismatch(type, node, path);
         if (SpecSchema.ListElement(type) is { } element)

@@ -24,7 +24,7 @@ public static class SpecPaths
         return value;
     }
 
-    /// <summary>The CLR type of the field at a leaf path.</summary>
+    /// <summary>The CLR type of the value at a leaf path; an optional number's is the number's.</summary>
     public static Type TypeAt(string path)
     {
         if (!IsValid(path))
@@ -32,7 +32,7 @@ public static class SpecPaths
         var type = typeof(TrialSpec);
         foreach (var key in path.Split('.'))
             type = SpecSchema.Fields(type).Single(field => SpecSchema.KeyOf(field) == key).PropertyType;
-        return type;
+        return Nullable.GetUnderlyingType(type) ?? type;
     }
 
     private static IEnumerable<string> LeavesOf(Type record, string path) =>

@@ -35,6 +35,7 @@ public static class SpecRanges
         ["synthetic.seconds_per_epoch"] = ValueRange.Between(0, 3600),
         ["training.batch_size"] = ValueRange.Between(1, 65536),
         ["training.lr"] = ValueRange.Above(0),
+        ["training.backbone_lr"] = ValueRange.Above(0),
         ["training.momentum"] = ValueRange.FromUpTo(0, 1),
         ["training.weight_decay"] = ValueRange.AtLeast(0),
         ["training.l1"] = ValueRange.AtLeast(0),

@@ -1,3 +1,4 @@
+using Sweep.Trials.Models;
 using YamlDotNet.RepresentationModel;
 
 namespace Sweep.Trials.Specs;
@@ -25,9 +26,23 @@ internal static class TrialConsistency
         if (spec.Model.ReplaceHead && spec.Model.Pretrained is null)
             throw locator.Error(NodeAt(root, "model.replace_head"), "model.replace_head",
                 "expected model.pretrained to be set as well; only a pretrained model has a head to replace");
+        CheckBackboneRate(spec, root, locator);
         CheckOptimizer(spec.Training, root, locator);
         CheckSchedule(spec.Training, root, locator);
         CheckModelFields(spec.Model, root, locator);
+    }
+
+    /// <summary>With only the output layer trainable, nothing would train at backbone_lr. Trainable entries that
+    /// reach past it (a stage, a block) only show whether they hold more layers once the model is planned.</summary>
+    private static void CheckBackboneRate(TrialSpec spec, YamlMappingNode root, SpecLocator locator)
+    {
+        var outputLayer = ModelPlan.OutputLayerOf(spec.Model.Kind);
+        if (spec.Training.BackboneLr is null || spec.Model.Trainable.Count == 0
+            || spec.Model.Trainable.Any(name => name != outputLayer))
+            return;
+        throw locator.Error(NodeAt(root, "training.backbone_lr"), "training.backbone_lr",
+            $"expected model.trainable to name a layer besides {outputLayer}; only {outputLayer} trains, at "
+            + "training.lr, so backbone_lr would be ignored");
     }
 
     private static void CheckOptimizer(TrainingSpec training, YamlMappingNode root, SpecLocator locator)

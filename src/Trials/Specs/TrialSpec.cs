@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sweep.Trials.Specs;
 
 /// <summary>One trial as a person writes it: the `name`, `seed`, `dataset`, `model`, `training` and `objective`
@@ -117,6 +119,11 @@ public sealed record TrainingSpec
     public int BatchSize { get; init; } = 64;
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
     public double Lr { get; init; } = 1e-3;
+    /// <summary>Base rate of the trainable parameters outside the output layer, which then trains alone at lr, as
+    /// fine-tuning gives a pretrained backbone a smaller rate than its new head; unset, every parameter trains at
+    /// lr. Left out of the identity hash when unset, so specs written before it still resume their checkpoints.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? BackboneLr { get; init; }
     public double Momentum { get; init; } = 0.9;
     public bool Nesterov { get; init; }
     public double WeightDecay { get; init; }

@@ -35,7 +35,7 @@ internal static class SanityCheck
         using var generator = new Generator((ulong)Seeds.Derive(spec.Seed, "overfit-one-batch"));
         using var model = ModelBuilder.Build(plan, generator);
         model.to(device);
-        using var optimizer = OptimizerFactory.Create(spec.Training, model.parameters());
+        using var optimizer = OptimizerFactory.Create(spec.Training, model, plan.OutputLayer);
         var size = Math.Min(OverfitBatchSize, data.TrainLabels.shape[0]);
         var images = data.TrainImages.narrow(0, 0, size).to(device);
         var labels = data.TrainLabels.narrow(0, 0, size).to(device);

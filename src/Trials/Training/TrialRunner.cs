@@ -76,7 +76,7 @@ public sealed class TrialRunner
         using var model = BuildModel(spec, plan, generator, options.SpecFile);
         model.to(device);
         var summary = ModelSummaries.Summarize(plan, model);
-        using var optimizer = OptimizerFactory.Create(spec.Training, model.parameters().Where(p => p.requires_grad));
+        using var optimizer = OptimizerFactory.Create(spec.Training, model, plan.OutputLayer);
         var checkpoints = options.RunDirectory is { } dir
             ? new CheckpointStore(CheckpointStore.DirectoryIn(dir), options.CheckpointWriter)
             : null;
@@ -206,8 +206,10 @@ public sealed class TrialRunner
             images = images.to(device);
             var labels = data.TrainLabels.index_select(0, indices).to(device);
 
-            rate = LearningRateSchedule.At(training, firstStep + batch, stepsPerEpoch);
-            OptimizerFactory.SetLearningRate(optimizer, rate);
+            var step = firstStep + batch;
+            rate = LearningRateSchedule.At(training, step, stepsPerEpoch);
+            OptimizerFactory.ScheduleLearningRates(optimizer,
+                baseRate => LearningRateSchedule.At(training, baseRate, step, stepsPerEpoch));
             optimizer.zero_grad();
             var logits = model.call(images);
             var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: training.LabelSmoothing);

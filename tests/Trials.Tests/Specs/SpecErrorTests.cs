@@ -95,6 +95,19 @@ public class SpecErrorTests
         Assert.Equal($"{Yaml}:3: training.milestones: expected epochs in ascending order, found [6, 3]",
             Error("training:\n  schedule: multistep\n  milestones: [6, 3]\n"));
 
+    [Theory]
+    [InlineData("resnet", "fc")]
+    [InlineData("cnn", "head.out")]
+    public void BackboneLr_WithOnlyTheOutputLayerTrainable_IsRefused(string kind, string outputLayer) =>
+        Assert.Equal($"{Yaml}:6: training.backbone_lr: expected model.trainable to name a layer besides {outputLayer}; "
+            + $"only {outputLayer} trains, at training.lr, so backbone_lr would be ignored",
+            Error($"model:\n  kind: {kind}\n  pretrained: runs/x.bin\n  trainable: [{outputLayer}]\ntraining:\n  backbone_lr: 0.0001\n"));
+
+    [Fact]
+    public void BackboneLr_WithMoreThanTheOutputLayerTrainable_IsRead() =>
+        Assert.Equal(1e-4, Read("model:\n  kind: resnet\n  pretrained: runs/x.bin\n  trainable: [layer4, fc]\n"
+            + "training:\n  backbone_lr: 0.0001\n").Training.BackboneLr);
+
     [Fact]
     public void Trainable_NeedsPretrained() =>
         Assert.Equal($"{Yaml}:2: model.trainable: expected model.pretrained to be set as well; trainable layers only apply to a pretrained model",

@@ -21,6 +21,18 @@ public class SpecOverrideTests
     }
 
     [Fact]
+    public void Override_SetsTheOptionalBackboneRateWhichIsOtherwiseUnset()
+    {
+        Assert.Equal(1e-4, ReadWith(("training.backbone_lr", "1e-4")).Training.BackboneLr);
+        Assert.Null(ReadWith().Training.BackboneLr);
+    }
+
+    [Fact]
+    public void BadOverrideBackboneRate_PointsAtTheSearchLine() =>
+        Assert.Equal($"{Yaml}:14: search.parameters.training.backbone_lr: expected a number > 0, found 0",
+            Error(Baseline, [SpecOverride.FromSearch("training.backbone_lr", "0", 14)]));
+
+    [Fact]
     public void Override_CreatesMissingSections() =>
         Assert.True(ReadWith(("dataset.augmentation.horizontal_flip", "true")).Dataset.Augmentation.HorizontalFlip);
 

@@ -8,6 +8,7 @@ public class SpecPathsTests
     [InlineData("name")]
     [InlineData("seed")]
     [InlineData("training.lr")]
+    [InlineData("training.backbone_lr")]
     [InlineData("model.hidden")]
     [InlineData("model.preset")]
     [InlineData("dataset.augmentation.horizontal_flip")]
@@ -26,6 +27,10 @@ public class SpecPathsTests
         Assert.Equal(["name", "seed", "dataset.name"], SpecPaths.All.Take(3));
         Assert.Equal(SpecPaths.All.Count, SpecPaths.All.Distinct().Count());
     }
+
+    [Fact]
+    public void TypeAt_OfAnOptionalNumber_IsTheNumbersSoItsRangesDrawNumbers() =>
+        Assert.Equal(typeof(double), SpecPaths.TypeAt("training.backbone_lr"));
 
     [Theory]
     [InlineData("training.lerning_rate", "training.lr")]

@@ -100,6 +100,28 @@ public sealed class TrialRunnerTransferTests : RunDirectoryTests
         }
     }
 
+    [Fact]
+    public void BackboneLr_TrainsDifferentlyFromOneRateAndResumesToTheUninterruptedNumbers()
+    {
+        var tiny = Tiny(seed: 45, epochs: 3, trainSubset: 200, testSubset: 100);
+        var spec = tiny with
+        {
+            Training = tiny.Training with { BackboneLr = 0.0003, Schedule = ScheduleKind.Cosine, WarmupSteps = 3 },
+        };
+        var uninterrupted = Train(spec, runDirectory: RunDirectory("uninterrupted"));
+        using var cancellation = new CancellationTokenSource();
+        var resumedDirectory = RunDirectory("resumed");
+        Train(spec, runDirectory: resumedDirectory, observer: EpochRecorder.CancellingAfter(1, cancellation),
+            cancellationToken: cancellation.Token);
+
+        var resumed = Train(spec, runDirectory: resumedDirectory);
+        var oneRate = Train(spec with { Training = spec.Training with { BackboneLr = null } });
+
+        AssertSameNumbers(uninterrupted, resumed);
+        Assert.Equal(oneRate.Epochs.Select(e => e.LearningRate), uninterrupted.Epochs.Select(e => e.LearningRate));
+        Assert.NotEqual(oneRate.Epochs[0].TrainLoss, uninterrupted.Epochs[0].TrainLoss);
+    }
+
     private static nn.Module<Tensor, Tensor> LastCheckpointed(TrialSpec spec, string runDirectory)
     {
         var plan = ModelPlanner.Plan(spec.Model, 1, 28, 28, 10, SpecPath);

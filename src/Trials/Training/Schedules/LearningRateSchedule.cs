@@ -17,11 +17,14 @@ namespace Sweep.Trials.Training.Schedules;
 /// </remarks>
 public static class LearningRateSchedule
 {
-    public static double At(TrainingSpec spec, long step, int stepsPerEpoch)
+    public static double At(TrainingSpec spec, long step, int stepsPerEpoch) => At(spec, spec.Lr, step, stepsPerEpoch);
+
+    /// <summary>The rate of a parameter group whose base rate is not lr (backbone_lr), scaled alike.</summary>
+    public static double At(TrainingSpec spec, double baseRate, long step, int stepsPerEpoch)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(step);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(stepsPerEpoch);
-        return spec.Lr * WarmupFactor(spec.WarmupSteps, step) * DecayFactor(spec, step, stepsPerEpoch);
+        return baseRate * WarmupFactor(spec.WarmupSteps, step) * DecayFactor(spec, step, stepsPerEpoch);
     }
 
     private static double WarmupFactor(int warmupSteps, long step) =>
