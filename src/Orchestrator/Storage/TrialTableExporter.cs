@@ -91,7 +91,7 @@ public static class TrialTableExporter
         ("learning_rate", e => e.Metrics.LearningRate),
         ("seconds", e => e.Metrics.Seconds),
         ("samples_per_second", e => e.Metrics.SamplesPerSecond),
-        ("decision", e => e.Decision.Action.ToString()),
+        ("decision", e => e.Decision?.Action.ToString()),
         ("recorded_by", e => e.RecordedBy),
     ];
 
