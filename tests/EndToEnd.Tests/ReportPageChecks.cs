@@ -8,7 +8,7 @@ public static class ReportPageChecks
 {
     public static async Task AssertEverySectionAndImageAsync(IPage page, int minimumImages)
     {
-        foreach (var (id, _) in ReportPage.Sections)
+        foreach (var id in ReportPage.Sections.Select(s => s.Id))
             Assert.True(await page.Locator($"#{id}").IsVisibleAsync(), $"section #{id} is missing");
         var sizes = await page.EvaluateAsync<double[][]>(
             "() => Array.from(document.querySelectorAll('img, svg.plot')).map(e => { const r = e.getBoundingClientRect(); " +

@@ -60,7 +60,9 @@ public static class Assets
         footer { color:var(--muted); font-size:.8rem; text-align:center; }
         """;
 
-    /// <summary>Click (or Enter on) a header to sort its table; numbers compare as numbers, blanks stay last.</summary>
+    /// <summary>Click (or Enter on) a header to sort its table; numbers compare as numbers, blanks stay last. Listens on
+    /// the document, so a section replaced after load (the live view dispatches <c>sweep:section-updated</c>) still
+    /// sorts.</summary>
     public const string SortScript = """
         (function () {
           function key(row, column) {
@@ -74,23 +76,29 @@ public static class Assets
             var order = numeric ? parseFloat(a) - parseFloat(b) : a.localeCompare(b, undefined, { numeric: true });
             return ascending ? order : -order;
           }
-          document.querySelectorAll('table.sortable').forEach(function (table) {
+          function sort(header) {
+            var table = header.closest('table');
             var headers = table.tHead.rows[0].cells;
-            Array.prototype.forEach.call(headers, function (header, column) {
-              header.tabIndex = 0;
-              function sort() {
-                var ascending = header.getAttribute('aria-sort') !== 'ascending';
-                Array.prototype.forEach.call(headers, function (h) { h.removeAttribute('aria-sort'); });
-                header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-                var body = table.tBodies[0];
-                var rows = Array.prototype.slice.call(body.rows);
-                rows.sort(function (x, y) { return compare(key(x, column), key(y, column), ascending); });
-                rows.forEach(function (row) { body.appendChild(row); });
-              }
-              header.addEventListener('click', sort);
-              header.addEventListener('keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); sort(); } });
-            });
+            var column = Array.prototype.indexOf.call(headers, header);
+            var ascending = header.getAttribute('aria-sort') !== 'ascending';
+            Array.prototype.forEach.call(headers, function (h) { h.removeAttribute('aria-sort'); });
+            header.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+            var body = table.tBodies[0];
+            var rows = Array.prototype.slice.call(body.rows);
+            rows.sort(function (x, y) { return compare(key(x, column), key(y, column), ascending); });
+            rows.forEach(function (row) { body.appendChild(row); });
+          }
+          function header(target) { return target.closest && target.closest('table.sortable > thead > tr > th'); }
+          function focusable(root) {
+            root.querySelectorAll('table.sortable > thead > tr > th').forEach(function (h) { h.tabIndex = 0; });
+          }
+          document.addEventListener('click', function (e) { var h = header(e.target); if (h) sort(h); });
+          document.addEventListener('keydown', function (e) {
+            var h = header(e.target);
+            if (h && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); sort(h); }
           });
+          document.addEventListener('sweep:section-updated', function (e) { focusable(e.target); });
+          focusable(document);
         })();
         """;
 }

@@ -6,9 +6,9 @@ using Sweep.Reports.Plots;
 namespace Sweep.Reports.Html;
 
 /// <summary>What every section needs: the analysis, the caps, the objective's unit and unique plot ids.</summary>
-public sealed record PageContext(ReportAnalysis Analysis, ReportLimits Limits)
+public sealed record PageContext(ReportAnalysis Analysis, ReportLimits Limits, string SectionId)
 {
-    public PlotIds Ids { get; } = new();
+    public PlotIds Ids { get; } = new(SectionId);
     public MetricScale Scale { get; } = MetricScale.For(Analysis.Input.Sweep.ObjectiveMetric);
     public string ObjectiveName => Analysis.Input.Sweep.ObjectiveMetric;
 

@@ -1,9 +1,9 @@
 namespace Sweep.Reports.Html;
 
-/// <summary>Hands out a distinct SVG id prefix per plot on the page.</summary>
-public sealed class PlotIds
+/// <summary>Hands out a distinct SVG id prefix per plot: the section's id, then a counter within the section.</summary>
+public sealed class PlotIds(string sectionId)
 {
     private int _next;
 
-    public string Next() => $"p{_next++}-";
+    public string Next() => $"{sectionId}-p{_next++}-";
 }

@@ -4,36 +4,55 @@ using static Sweep.Reports.Html.Text;
 
 namespace Sweep.Reports.Html;
 
-/// <summary>Renders the whole report as one self-contained HTML document. Pure: no disk, no network.</summary>
+/// <summary>Renders the whole report as one self-contained HTML document, or its sections one by one for a page that
+/// replaces them as the sweep changes. Pure: no disk, no network.</summary>
 public static class ReportPage
 {
-    public static readonly IReadOnlyList<(string Id, string Title)> Sections =
+    public static readonly IReadOnlyList<ReportSection> Sections =
     [
-        ("summary", "Summary"), ("leaderboard", "Leaderboard"), ("curves", "Learning curves"),
-        ("bias-variance", "Bias & variance"), ("effects", "Effects"), ("diagnostics", "Diagnostics"),
-        ("sanity", "Sanity"), ("best-trial", "Best trial"), ("importance", "Importance"),
+        new("summary", "Summary", SummarySection.Write),
+        new("leaderboard", "Leaderboard", LeaderboardSection.Write),
+        new("curves", "Learning curves", CurvesSection.Write),
+        new("bias-variance", "Bias & variance", BiasVarianceSection.Write),
+        new("effects", "Effects", EffectsSection.Write),
+        new("diagnostics", "Diagnostics", DiagnosticsSection.Write),
+        new("sanity", "Sanity", SanitySection.Write),
+        new("best-trial", "Best trial", BestTrialSection.Write),
+        new("importance", "Importance", ImportanceSection.Write),
     ];
 
     public static string Render(ReportAnalysis analysis, ReportLimits limits)
     {
-        var page = new PageContext(analysis, limits);
         var html = new StringBuilder(1 << 20);
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">")
-            .Append($"<title>{E(analysis.Input.Sweep.Name)} — sweep report</title><style>{Assets.Css}</style></head><body>\n");
-        html.Append("<nav>").Append(string.Concat(Sections.Select(s => $"<a href=\"#{s.Id}\">{E(s.Title)}</a>"))).Append("</nav><main>\n");
-        SummarySection.Write(html, page);
-        LeaderboardSection.Write(html, page);
-        CurvesSection.Write(html, page);
-        BiasVarianceSection.Write(html, page);
-        EffectsSection.Write(html, page);
-        DiagnosticsSection.Write(html, page);
-        SanitySection.Write(html, page);
-        BestTrialSection.Write(html, page);
-        ImportanceSection.Write(html, page);
-        html.Append($"<footer>Written by sweep · {Plural(analysis.Input.Trials.Count, "trial")}</footer></main>");
-        html.Append($"<script>{Assets.SortScript}</script></body></html>\n");
+        html.Append(Head(analysis.Input.Sweep.Name, extraScript: null));
+        foreach (var (_, sectionHtml) in RenderSections(analysis, limits)) html.Append(sectionHtml);
+        html.Append(Foot(analysis));
         return html.ToString();
     }
+
+    /// <summary>Each section's HTML (one <c>&lt;section id=…&gt;</c> element), in page order. Plot ids are prefixed by
+    /// the section's id, so a section drawn again later never collides with the others on the page.</summary>
+    public static IReadOnlyList<(string Id, string Html)> RenderSections(ReportAnalysis analysis, ReportLimits limits) =>
+        Sections.Select(section =>
+        {
+            var html = new StringBuilder(1 << 14);
+            section.Write(html, new PageContext(analysis, limits, section.Id));
+            return (section.Id, html.ToString());
+        }).ToList();
+
+    /// <summary>Everything before the first section. <paramref name="extraScript"/> is for a page that keeps itself
+    /// current; the static report has none.</summary>
+    public static string Head(string sweepName, string? extraScript) =>
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
+        + (extraScript is null ? "" : "; connect-src 'self'") + "\">"
+        + $"<title>{E(sweepName)} — sweep report</title><style>{Assets.Css}</style></head><body>\n"
+        + "<nav>" + string.Concat(Sections.Select(s => $"<a href=\"#{s.Id}\">{E(s.Title)}</a>")) + "</nav><main>\n";
+
+    public static string Foot(ReportAnalysis analysis, string? extraScript = null) =>
+        $"<footer>Written by sweep · {Plural(analysis.Input.Trials.Count, "trial")}</footer></main>"
+        + $"<script>{Assets.SortScript}</script>"
+        + (extraScript is null ? "" : $"<script>{extraScript}</script>")
+        + "</body></html>\n";
 }

@@ -46,7 +46,7 @@ public sealed class ReportWriterTests : IDisposable
         var input = SyntheticReportInput.Ofat();
         var html = File.ReadAllText(ReportWriter.Write(input with { Trials = [] }, _directory));
 
-        foreach (var (id, _) in Reports.Html.ReportPage.Sections) Assert.Contains($"id=\"{id}\"", html);
+        foreach (var id in Reports.Html.ReportPage.Sections.Select(s => s.Id)) Assert.Contains($"id=\"{id}\"", html);
         Assert.Contains("The sweep has no trials yet.", html);
         Assert.Contains("No trial has finished an epoch yet.", html);
         Assert.Contains("No trial has an objective yet.", html);
