@@ -24,6 +24,8 @@ public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader sp
     /// <summary>Each trial's resolved spec, a pure function of the sweep's spec and the trial's plan: resolving
     /// parses YAML, which would otherwise be most of a lease's cost.</summary>
     private readonly Dictionary<int, TrialSpec> resolved = new();
+    /// <summary>Keys of the strategy's decisions already in the store, so each is written once.</summary>
+    private readonly HashSet<string> recordedDecisions = new(StringComparer.Ordinal);
     private bool complete;
 
     private string SweepId => this.GetPrimaryKeyString();
@@ -37,6 +39,7 @@ public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader sp
         strategy = SearchStrategies.For(spec.Search.Strategy);
         projection = SweepProjection.Load(spec.Baseline.Objective, await store.GetTrialsAsync(SweepId, cancellationToken),
             await store.GetEpochsAsync(SweepId, cancellationToken: cancellationToken));
+        recordedDecisions.UnionWith((await store.GetDecisionsAsync(SweepId, cancellationToken)).Select(d => d.Key));
         await PlanMoreAsync();
         LogActivated(SweepId, options.Value.HostName, projection.Trials.Count);
     }
@@ -234,9 +237,18 @@ public sealed partial class SweepGrain(ISweepStoreProvider stores, SpecLoader sp
 
     public Task<SweepProgress> GetProgressAsync() => Task.FromResult(projection.Progress());
 
-    /// <summary>Adaptive strategies plan from results; static ones planned everything up front and add nothing.</summary>
+    /// <summary>Adaptive strategies plan from results; static ones planned everything up front and add nothing. The
+    /// decisions behind new trials are stored before the trials, so no trial is ever without its reason.</summary>
     private async Task PlanMoreAsync()
     {
+        var decisions = strategy.Decisions(spec, projection.Observations)
+            .Where(decision => !recordedDecisions.Contains(decision.Key))
+            .ToList();
+        if (decisions.Count > 0)
+        {
+            await store.AddDecisionsAsync(SweepId, decisions);
+            recordedDecisions.UnionWith(decisions.Select(decision => decision.Key));
+        }
         var proposed = strategy.Propose(spec, projection.Observations);
         if (proposed.Count == 0)
             return;

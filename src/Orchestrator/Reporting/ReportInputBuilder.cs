@@ -1,3 +1,4 @@
+using Sweep.Orchestrator.Search;
 using Sweep.Orchestrator.Specs;
 using Sweep.Orchestrator.Storage;
 using Sweep.Reports.Model;
@@ -10,8 +11,21 @@ namespace Sweep.Orchestrator.Reporting;
 /// neither Orleans nor TorchSharp.</summary>
 public static class ReportInputBuilder
 {
+    /// <summary>Everything the report shows of a sweep, read from its store: the one way the static report and any
+    /// other view of it get their input.</summary>
+    public static async Task<ReportInput> ReadAsync(SweepRecord sweep, ISweepStore store, string sweepDirectory,
+        DateTimeOffset now, CancellationToken cancellation)
+    {
+        var spec = new SpecLoader().Read(sweep.SpecText, sweep.SpecPath);
+        var trials = await store.GetTrialsAsync(sweep.Id, cancellation);
+        var epochs = await store.GetEpochsAsync(sweep.Id, cancellationToken: cancellation);
+        var decisions = await store.GetDecisionsAsync(sweep.Id, cancellation);
+        return Build(sweep, spec, trials, epochs, sweepDirectory, now, decisions);
+    }
+
     public static ReportInput Build(SweepRecord sweep, SweepSpec spec, IReadOnlyList<TrialRecord> trials,
-        IReadOnlyList<EpochRecord> epochs, string sweepDirectory, DateTimeOffset now)
+        IReadOnlyList<EpochRecord> epochs, string sweepDirectory, DateTimeOffset now,
+        IReadOnlyList<SearchDecision>? decisions = null)
     {
         var epochsByTrial = epochs.ToLookup(e => e.TrialIndex, e => e.Metrics);
         var parts = epochs.GroupBy(e => e.TrialIndex).ToDictionary(g => g.Key, TrialParts.Describe);
@@ -39,8 +53,26 @@ public static class ReportInputBuilder
             spec.BaselineValues,
             classCount);
         return new ReportInput(info,
-            trials.Select(t => Trial(t, epochsByTrial[t.Index].ToList(), parts.GetValueOrDefault(t.Index))).ToList());
+            trials.Select(t => Trial(t, epochsByTrial[t.Index].ToList(), parts.GetValueOrDefault(t.Index))).ToList())
+        {
+            Decisions = (decisions ?? []).Select(Decision).ToList(),
+        };
     }
+
+    private static DecisionInfo Decision(SearchDecision decision) => new(
+        decision.Kind,
+        decision.Round,
+        Changes(decision.Baseline),
+        decision.Reference is { } reference ? Mean(reference) : null,
+        decision.Candidates.Select(c => new DecisionCandidate(Mean(c.Measured), c.Gain, c.Noise)).ToList(),
+        decision.Chosen,
+        decision.StopReason?.ToString());
+
+    private static DecisionMean Mean(MeasuredConfiguration measured) =>
+        new(measured.ConfigKey, Changes(measured.Changes), measured.Mean, measured.StandardError, measured.Count);
+
+    private static IReadOnlyList<ChangeInfo> Changes(IEnumerable<ParameterChange> changes) =>
+        changes.Select(c => new ChangeInfo(c.Path, c.Value, c.BaselineValue)).ToList();
 
     /// <param name="parts">Which hosts trained which epochs, when the store recorded it.</param>
     private static TrialInfo Trial(TrialRecord trial, IReadOnlyList<EpochMetrics> stored, string? parts)
@@ -51,7 +83,7 @@ public static class ReportInputBuilder
             trial.Index,
             trial.State.ToString().ToLowerInvariant(),
             trial.Plan.Role,
-            trial.Plan.Changes.Select(c => new ChangeInfo(c.Path, c.Value, c.BaselineValue)).ToList(),
+            Changes(trial.Plan.Changes),
             trial.Plan.Repeat,
             trial.Plan.Seed,
             trial.Plan.ConfigKey,

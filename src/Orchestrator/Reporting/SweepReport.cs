@@ -1,4 +1,3 @@
-using Sweep.Orchestrator.Specs;
 using Sweep.Orchestrator.Storage;
 using Sweep.Reports;
 
@@ -12,10 +11,7 @@ public static class SweepReport
     public static async Task<string> WriteAsync(SweepRecord sweep, ISweepStore store, string sweepDirectory,
         CancellationToken cancellation, string? reportDirectory = null)
     {
-        var spec = new SpecLoader().Read(sweep.SpecText, sweep.SpecPath);
-        var trials = await store.GetTrialsAsync(sweep.Id, cancellation);
-        var epochs = await store.GetEpochsAsync(sweep.Id, cancellationToken: cancellation);
-        var input = ReportInputBuilder.Build(sweep, spec, trials, epochs, sweepDirectory, DateTimeOffset.UtcNow);
+        var input = await ReportInputBuilder.ReadAsync(sweep, store, sweepDirectory, DateTimeOffset.UtcNow, cancellation);
         return ReportWriter.Write(input, reportDirectory ?? Path.Combine(sweepDirectory, "report"));
     }
 }

@@ -17,4 +17,13 @@ public sealed class AdaptiveOfatStrategy : ISearchStrategy
             ? PlanExtension.Append(spec, history, path.ToPlan)
             : PlanExtension.Append(spec, history, Interactions.Configurations(spec, history));
     }
+
+    public IReadOnlyList<SearchDecision> Decisions(SweepSpec spec, IReadOnlyList<TrialObservation> history)
+    {
+        var path = AdaptivePath.Trace(spec, history);
+        var decisions = AdaptivePath.Decisions(path);
+        return path.StopReason is not null && Interactions.Decide(spec, history) is { } pairs
+            ? [.. decisions, pairs]
+            : decisions;
+    }
 }

@@ -1,3 +1,4 @@
+using Sweep.Reports.Model;
 using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Specs;
 using Sweep.Trials.Specs;
@@ -6,7 +7,7 @@ namespace Sweep.Orchestrator.Search;
 
 public enum AdaptiveStopReason
 {
-    /// <summary>No single change beat the round's baseline by more than seed noise.</summary>
+    /// <summary>No single change beat the round's baseline beyond seed noise (or, with one seed, by its mean).</summary>
     NoImprovement,
     /// <summary>Every parameter has been changed, or none has a value left to try.</summary>
     ParametersExhausted,
@@ -16,12 +17,10 @@ public enum AdaptiveStopReason
     BaselineNotMeasured,
 }
 
-/// <summary>A single change tried in a round, measured against that round's baseline.</summary>
-/// <param name="Gain">Mean improvement over the round's baseline (positive is better in either mode).</param>
-/// <param name="Noise">Standard error of that difference; the change is accepted only when Gain exceeds it.</param>
-public sealed record AdaptiveCandidate(ParameterChange Change, ConfigurationSummary Summary, double Gain, double Noise)
+/// <summary>A single change tried in a round, judged against that round's baseline.</summary>
+public sealed record AdaptiveCandidate(ParameterChange Change, JudgedConfiguration Judged)
 {
-    public bool BeatsNoise => Gain > Noise;
+    public double Gain => Judged.Gain;
 }
 
 /// <summary>One finished round of coordinate ascent.</summary>
@@ -47,9 +46,10 @@ public sealed record AdaptivePathInfo(
     IReadOnlyList<ParameterChange> Best);
 
 /// <summary>Replays adaptive OFAT (coordinate ascent) over the history. Round 0 is OFAT; when a round has
-/// finished, its best change becomes part of the baseline if its mean beats the round baseline's by more than the
-/// standard error of the difference (with one repeat: any improvement), and the next round tries single changes of
-/// the remaining parameters on top of it. Every decision follows from the history, so the replay is the state.</summary>
+/// finished, its best supported change (<see cref="JudgedConfiguration.Supported"/>: better beyond seed noise, or by
+/// its mean when one seed leaves the noise unknown) becomes part of the baseline, and the next round tries single
+/// changes of the remaining parameters on top of it. Every decision follows from the history, so the replay is the
+/// state; the grain records each round's decision as it is made.</summary>
 public static class AdaptivePath
 {
     public static AdaptivePathInfo Trace(SweepSpec spec, IReadOnlyList<TrialObservation> history)
@@ -88,7 +88,7 @@ public static class AdaptivePath
                 return Stopped(rounds, round, baseline, null, [], AdaptiveStopReason.BaselineNotMeasured);
 
             var chosen = measured
-                .Where(candidate => candidate.BeatsNoise)
+                .Where(candidate => candidate.Judged.Supported)
                 .MaxBy(candidate => candidate.Gain);
             if (chosen is null)
                 return Stopped(rounds, round, baseline, baselineSummary, measured,
@@ -99,11 +99,23 @@ public static class AdaptivePath
         }
     }
 
+    /// <summary>One decision per finished round: the change adopted, or on the last round, why the path ended.</summary>
+    public static IReadOnlyList<SearchDecision> Decisions(AdaptivePathInfo path) =>
+        path.Rounds.Select((round, i) => new SearchDecision(
+                $"round-{round.Round}",
+                DecisionKinds.AdaptiveRound,
+                round.Round,
+                round.Baseline,
+                round.BaselineSummary is { } summary ? MeasuredConfiguration.Of(summary) : null,
+                round.Candidates.Select(candidate => candidate.Judged).ToList(),
+                round.Chosen is { } chosen ? [chosen.Judged.Measured.ConfigKey] : [],
+                i == path.Rounds.Count - 1 ? path.StopReason : null))
+            .ToList();
+
     /// <summary>The candidate's own change is its last one: it was planned as the round's baseline plus one.</summary>
     private static AdaptiveCandidate Compare(ObjectiveMode mode, Configuration candidate, ConfigurationSummary summary,
         ConfigurationSummary baseline) =>
-        new(candidate.Changes[^1], summary, ObjectiveGain.Of(mode, summary.Mean, baseline.Mean),
-            ObjectiveGain.CombinedError(summary.StandardError, baseline.StandardError));
+        new(candidate.Changes[^1], JudgedConfiguration.Against(mode, summary, baseline));
 
     private static AdaptivePathInfo Stopped(List<AdaptiveRound> rounds, int round,
         IReadOnlyList<ParameterChange> baseline, ConfigurationSummary? baselineSummary,

@@ -9,8 +9,4 @@ public static class ObjectiveGain
         mode == ObjectiveMode.Max ? value - reference : reference - value;
 
     public static bool IsBetter(ObjectiveMode mode, double value, double reference) => Of(mode, value, reference) > 0;
-
-    /// <summary>Standard error of the difference of two independent means.</summary>
-    public static double CombinedError(params double[] standardErrors) =>
-        Math.Sqrt(standardErrors.Sum(error => error * error));
 }

@@ -13,4 +13,7 @@ public sealed class OfatStrategy : ISearchStrategy
     public IReadOnlyList<PlannedTrial> Propose(SweepSpec spec, IReadOnlyList<TrialObservation> history) =>
         PlanExtension.Append(spec, history,
             [.. SingleChanges.FirstPass(spec), .. Interactions.Configurations(spec, history)]);
+
+    public IReadOnlyList<SearchDecision> Decisions(SweepSpec spec, IReadOnlyList<TrialObservation> history) =>
+        Interactions.Decide(spec, history) is { } pairs ? [pairs] : [];
 }

@@ -97,4 +97,13 @@ public interface ISweepStore : IAsyncDisposable
 
     Task<IReadOnlyList<EpochRecord>> GetEpochsAsync(string sweepId, int? trialIndex = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Records what the search strategy decided. A decision whose key is already stored keeps its first
+    /// record: what was decided when it was decided.</summary>
+    Task AddDecisionsAsync(string sweepId, IReadOnlyList<SearchDecision> decisions,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The recorded decisions in the order they were first recorded; empty for a sweep recorded before
+    /// decisions were stored.</summary>
+    Task<IReadOnlyList<SearchDecision>> GetDecisionsAsync(string sweepId, CancellationToken cancellationToken = default);
 }

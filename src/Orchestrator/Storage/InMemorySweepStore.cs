@@ -12,6 +12,7 @@ public sealed class InMemorySweepStore : ISweepStore
     private readonly Dictionary<string, SweepRecord> _sweeps = [];
     private readonly Dictionary<(string SweepId, int Index), TrialRecord> _trials = [];
     private readonly Dictionary<(string SweepId, int Index), SortedDictionary<int, EpochRecord>> _epochs = [];
+    private readonly Dictionary<string, List<SearchDecision>> _decisions = [];
 
     public Task CreateSweepAsync(SweepRecord sweep, CancellationToken cancellationToken = default)
     {
@@ -186,6 +187,29 @@ public sealed class InMemorySweepStore : ISweepStore
                 .SelectMany(entry => entry.Value.Values)
                 .ToList();
             return Task.FromResult(epochs);
+        }
+    }
+
+    public Task AddDecisionsAsync(string sweepId, IReadOnlyList<SearchDecision> decisions,
+        CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_decisions.TryGetValue(sweepId, out var recorded))
+                _decisions[sweepId] = recorded = [];
+            foreach (var decision in decisions.Where(d => !recorded.Any(r => r.Key == d.Key)))
+                recorded.Add(decision);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<SearchDecision>> GetDecisionsAsync(string sweepId,
+        CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<SearchDecision> decisions = _decisions.TryGetValue(sweepId, out var recorded) ? [.. recorded] : [];
+            return Task.FromResult(decisions);
         }
     }
 

@@ -19,10 +19,13 @@ public static class SweepPull
         var temporary = database + ".pulling";
         Directory.CreateDirectory(directory);
         File.Delete(temporary);
+        var decisions = await source.GetDecisionsAsync(sweepId, cancellationToken);
         await using (SqliteSweepStore.Open(temporary))
         {
         }
         await SqliteImport.WriteAsync(temporary, sweep, trials, epochs, cancellationToken);
+        await using (var copy = SqliteSweepStore.Open(temporary))
+            await copy.AddDecisionsAsync(sweepId, decisions, cancellationToken);
         // A pull again replaces the copy whole; a reader never sees half of one.
         File.Move(temporary, database, overwrite: true);
         foreach (var journal in new[] { "-wal", "-shm" })

@@ -2,30 +2,32 @@ using Sweep.Reports.Model;
 
 namespace Sweep.Reports.Analysis;
 
-public enum EffectVerdict { Better, Worse, WithinNoise, NoiseUnknown }
-
 /// <summary>One configuration compared with the baseline of its round.</summary>
 /// <param name="Changes">What this configuration changes on top of its reference (OFAT: one change).</param>
-/// <param name="ObjectiveNoise">Standard error of the difference; null with one repeat (noise unknown).</param>
+/// <param name="Noise">The difference judged against seed noise by <see cref="SeedNoise"/>.</param>
+/// <param name="GapNoise">Standard error of the gap's difference; null with one repeat.</param>
 public sealed record ChangeEffect(
     ConfigGroup Config,
     IReadOnlyList<ChangeInfo> Changes,
     MeanSpread Objective,
     MeanSpread Reference,
     double DeltaObjective,
-    double? ObjectiveNoise,
+    NoiseJudgement Noise,
     MeanSpread? Gap,
     MeanSpread? ReferenceGap,
     double? DeltaGap,
-    double? GapNoise,
-    EffectVerdict Verdict);
+    double? GapNoise)
+{
+    public EffectVerdict Verdict => Noise.Verdict;
+}
 
 public static class ChangeEffects
 {
     /// <summary>Δ objective and Δ gap of every single-change configuration against the baseline of its round,
-    /// sorted best improvement first.</summary>
+    /// sorted best improvement first. Where the strategy recorded a decision on the change, its judgement is the one
+    /// shown, so the table and the adaptive path cannot disagree.</summary>
     public static IReadOnlyList<ChangeEffect> Analyze(IEnumerable<TrialInfo> trials, bool maximize,
-        DiagnosisThresholds thresholds)
+        IReadOnlyList<DecisionInfo>? decisions = null)
     {
         var order = new ObjectiveOrder(maximize);
         var groups = ConfigGroup.GroupAll(trials);
@@ -34,8 +36,9 @@ public static class ChangeEffects
         {
             var reference = RoundBaseline(groups, group.Round, order);
             if (reference is null) continue;
-            var effect = Compare(group, reference, order, thresholds);
-            if (effect is not null) effects.Add(effect);
+            var effect = Compare(group, reference, order);
+            if (effect is null) continue;
+            effects.Add(Recorded(decisions ?? [], group, reference) is { } recorded ? effect with { Noise = recorded } : effect);
         }
         return effects.OrderByDescending(e => order.Improvement(e.DeltaObjective)).ToList();
     }
@@ -65,15 +68,19 @@ public static class ChangeEffects
             .FirstOrDefault();
     }
 
+    private static NoiseJudgement? Recorded(IReadOnlyList<DecisionInfo> decisions, ConfigGroup config, ConfigGroup reference) =>
+        decisions
+            .Where(decision => decision.Reference?.ConfigKey == reference.ConfigKey)
+            .SelectMany(decision => decision.Candidates)
+            .FirstOrDefault(candidate => candidate.Measured.ConfigKey == config.ConfigKey)?.Noise;
+
     private static HashSet<string> ChangeSet(IEnumerable<ChangeInfo> changes) =>
         [.. changes.Select(c => $"{c.Path}={c.Value}")];
 
-    public static ChangeEffect? Compare(ConfigGroup config, ConfigGroup reference, ObjectiveOrder order,
-        DiagnosisThresholds thresholds)
+    public static ChangeEffect? Compare(ConfigGroup config, ConfigGroup reference, ObjectiveOrder order)
     {
         if (config.Objective is not { } objective || reference.Objective is not { } referenceObjective) return null;
         var delta = objective.Mean - referenceObjective.Mean;
-        var noise = MeanSpread.CombinedError(objective, referenceObjective);
         var gap = config.Gap;
         var referenceGap = reference.Gap;
         return new ChangeEffect(
@@ -82,19 +89,11 @@ public static class ChangeEffects
             objective,
             referenceObjective,
             delta,
-            noise,
+            SeedNoise.Judge(order.Improvement(delta), objective.Seed, referenceObjective.Seed),
             gap,
             referenceGap,
             gap is not null && referenceGap is not null ? gap.Mean - referenceGap.Mean : null,
-            MeanSpread.CombinedError(gap, referenceGap),
-            Judge(order.Improvement(delta), noise, thresholds));
-    }
-
-    public static EffectVerdict Judge(double improvement, double? noise, DiagnosisThresholds thresholds)
-    {
-        if (noise is not { } standardError) return EffectVerdict.NoiseUnknown;
-        if (Math.Abs(improvement) <= thresholds.NoiseStandardErrors * standardError) return EffectVerdict.WithinNoise;
-        return improvement > 0 ? EffectVerdict.Better : EffectVerdict.Worse;
+            MeanSpread.CombinedError(gap, referenceGap));
     }
 
     /// <summary>Changes of <paramref name="changes"/> that the reference does not already make.</summary>

@@ -37,8 +37,5 @@ public sealed record DiagnosisThresholds
     /// <summary>Sanity: initial accuracy may differ from 1/classes by this much (absolute).</summary>
     public double InitialAccuracyTolerance { get; init; } = 0.1;
 
-    /// <summary>A difference is called real when it exceeds this many standard errors of seed noise.</summary>
-    public double NoiseStandardErrors { get; init; } = 2;
-
     public static DiagnosisThresholds Default { get; } = new();
 }

@@ -6,7 +6,7 @@ public enum InteractionVerdict { Additive, Synergy, Interference, NoiseUnknown }
 
 /// <summary>Did changing A and B together do what A alone plus B alone predicts?</summary>
 /// <param name="Residual">Δpair − (Δa + Δb).</param>
-/// <param name="Noise">Standard error of the residual (pair, a, b and baseline all carry seed noise).</param>
+/// <param name="Noise">The residual judged against seed noise (pair, a, b and baseline all carry it).</param>
 public sealed record InteractionCheck(
     ConfigGroup Pair,
     ChangeInfo First,
@@ -15,16 +15,22 @@ public sealed record InteractionCheck(
     double DeltaFirst,
     double DeltaSecond,
     double Residual,
-    double? Noise,
-    InteractionVerdict Verdict)
+    NoiseJudgement Noise)
 {
+    public InteractionVerdict Verdict => Noise.Verdict switch
+    {
+        EffectVerdict.Better => InteractionVerdict.Synergy,
+        EffectVerdict.Worse => InteractionVerdict.Interference,
+        EffectVerdict.WithinNoise => InteractionVerdict.Additive,
+        _ => InteractionVerdict.NoiseUnknown,
+    };
+
     public double Expected => DeltaFirst + DeltaSecond;
 }
 
 public static class Interactions
 {
-    public static IReadOnlyList<InteractionCheck> Analyze(IEnumerable<TrialInfo> trials, bool maximize,
-        DiagnosisThresholds thresholds)
+    public static IReadOnlyList<InteractionCheck> Analyze(IEnumerable<TrialInfo> trials, bool maximize)
     {
         var order = new ObjectiveOrder(maximize);
         var groups = ConfigGroup.GroupAll(trials);
@@ -43,21 +49,12 @@ public static class Interactions
             var deltaFirst = firstObjective.Mean - baseObjective.Mean;
             var deltaSecond = secondObjective.Mean - baseObjective.Mean;
             var residual = deltaPair - deltaFirst - deltaSecond;
-            var noise = MeanSpread.CombinedError(pairObjective, firstObjective, secondObjective, baseObjective);
-            checks.Add(new InteractionCheck(pair, own[0], own[1], deltaPair, deltaFirst, deltaSecond, residual, noise,
-                Judge(order.Improvement(residual), noise, thresholds)));
+            var noise = SeedNoise.Judge(order.Improvement(residual),
+                pairObjective.Seed, firstObjective.Seed, secondObjective.Seed, baseObjective.Seed);
+            checks.Add(new InteractionCheck(pair, own[0], own[1], deltaPair, deltaFirst, deltaSecond, residual, noise));
         }
         return checks;
     }
-
-    private static InteractionVerdict Judge(double improvement, double? noise, DiagnosisThresholds thresholds) =>
-        ChangeEffects.Judge(improvement, noise, thresholds) switch
-        {
-            EffectVerdict.Better => InteractionVerdict.Synergy,
-            EffectVerdict.Worse => InteractionVerdict.Interference,
-            EffectVerdict.WithinNoise => InteractionVerdict.Additive,
-            _ => InteractionVerdict.NoiseUnknown,
-        };
 
     private static ConfigGroup? SingleChange(IReadOnlyList<ConfigGroup> groups, ConfigGroup baseline, ChangeInfo change) =>
         groups.FirstOrDefault(g => g.Role == TrialRoles.SingleChange && g.Round == baseline.Round

@@ -8,6 +8,8 @@ public sealed record MeanSpread(double Mean, double? StandardDeviation, int Coun
 {
     public double? StandardError => StandardDeviation is { } sd ? sd / Math.Sqrt(Count) : null;
 
+    public SeedMean Seed => new(Mean, StandardError ?? 0, Count);
+
     /// <summary>Null when no finite value is given.</summary>
     public static MeanSpread? Of(IEnumerable<double> values)
     {

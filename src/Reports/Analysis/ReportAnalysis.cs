@@ -13,7 +13,7 @@ public sealed record ReportAnalysis(
     BiasVarianceInfo BiasVariance,
     IReadOnlyList<ValidationCurveInfo> ValidationCurves,
     IReadOnlyList<ChangeEffect> Effects,
-    IReadOnlyList<AdaptiveRound> AdaptivePath,
+    AdaptivePathInfo AdaptivePath,
     IReadOnlyList<InteractionCheck> Interactions,
     IReadOnlyList<SanityRow> Sanity,
     ImportanceInfo Importance)
@@ -24,7 +24,7 @@ public sealed record ReportAnalysis(
         var maximize = input.Sweep.Maximize;
         var leaderboard = Analysis.Leaderboard.Build(trials, maximize);
         var diagnoses = Diagnostics.DiagnoseAll(trials, thresholds);
-        var effects = ChangeEffects.Analyze(trials, maximize, thresholds);
+        var effects = ChangeEffects.Analyze(trials, maximize, input.Decisions);
         return new ReportAnalysis(
             input,
             thresholds,
@@ -35,8 +35,8 @@ public sealed record ReportAnalysis(
             Analysis.BiasVariance.Analyze(trials, diagnoses, thresholds),
             Analysis.ValidationCurves.Analyze(input.Sweep, trials),
             effects,
-            Analysis.AdaptivePath.Analyze(trials, maximize, thresholds),
-            Analysis.Interactions.Analyze(trials, maximize, thresholds),
+            Analysis.AdaptivePath.Analyze(input),
+            Analysis.Interactions.Analyze(trials, maximize),
             SanityChecks.Analyze(trials, thresholds),
             Analysis.Importance.Analyze(input.Sweep, trials, effects));
     }

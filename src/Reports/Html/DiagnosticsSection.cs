@@ -64,7 +64,7 @@ public static class DiagnosticsSection
         Row("Epochs needed for a diagnosis", t.MinEpochs.ToString());
         Row("Sanity: initial loss within this fraction of ln(classes)", Percent(t.InitialLossRelativeTolerance, "0"));
         Row("Sanity: initial accuracy within this of 1/classes (points)", Points(t.InitialAccuracyTolerance));
-        Row("Effects: a difference is real beyond this many standard errors", Number(t.NoiseStandardErrors, "0.#"));
+        Row("Effects: a difference is real when its confidence interval excludes zero", "95 % (Welch t)");
         html.Append("</tbody></table></details>");
     }
 }

@@ -4,10 +4,10 @@ using Sweep.Reports.Analysis;
 namespace Sweep.Reports.Plots;
 
 /// <summary>Δ objective of each single change against its baseline as horizontal bars, best at the top, whiskers at
-/// the seed-noise band (± the report's standard-error multiple).</summary>
+/// the half-width of the difference's 95 % confidence interval (none when one seed leaves the noise unknown).</summary>
 public static class EffectsPlot
 {
-    public static Plot Build(IReadOnlyList<ChangeEffect> effects, MetricScale scale, bool maximize, double noiseStandardErrors)
+    public static Plot Build(IReadOnlyList<ChangeEffect> effects, MetricScale scale, bool maximize)
     {
         var unit = scale == MetricScale.Percent ? " (points)" : "";
         var plot = PlotTheme.NewPlot(null, "Δ objective vs baseline" + unit);
@@ -18,7 +18,7 @@ public static class EffectsPlot
         {
             Position = effects.Count - 1 - i,
             Value = scale.Factor * effect.DeltaObjective,
-            Error = scale.Factor * noiseStandardErrors * (effect.ObjectiveNoise ?? 0),
+            Error = scale.Factor * (effect.Noise.HalfWidth ?? 0),
             FillColor = effect.Verdict switch
             {
                 EffectVerdict.Better => PlotTheme.Better,

@@ -63,8 +63,10 @@ public class SweepGrainPlanningTests(SweepClusterFixture fixture) : IClassFixtur
             await sweep.Grain.FinishAsync(index, $"slot{index}", Completed(roundZero[index]));
 
         var whileRoundRuns = await sweep.Grain.LeaseAsync("idle");
+        Assert.Empty(await sweep.Store.GetDecisionsAsync(sweep.Id));
         await sweep.Grain.FinishAsync(3, "slot3", Completed(roundZero[3]));
         var planned = (await sweep.Grain.GetProgressAsync()).Planned;
+        var roundZeroDecision = Assert.Single(await sweep.Store.GetDecisionsAsync(sweep.Id));
         var next = (await sweep.Grain.LeaseAsync("next")).Assignment!;
 
         Assert.Equal(LeaseStatus.NothingYet, whileRoundRuns.Status);
@@ -73,10 +75,18 @@ public class SweepGrainPlanningTests(SweepClusterFixture fixture) : IClassFixtur
         Assert.Equal(["training.lr=0.01", "model.dropout=0.5"], next.Plan.Changes.Select(c => $"{c.Path}={c.Value}"));
         Assert.Equal((0.01, 0.5), (next.Spec.Training.Lr, next.Spec.Model.Dropout));
 
+        Assert.Equal("round-0", roundZeroDecision.Key);
+        Assert.Equal(["training.lr=0.01"], roundZeroDecision.Chosen);
+        Assert.Equal(0.05, roundZeroDecision.Candidates.Single(c => c.Measured.ConfigKey == "training.lr=0.01").Gain, 12);
+
         await sweep.Grain.FinishAsync(4, "next", Completed(0.84));
 
         Assert.Equal(LeaseStatus.SweepFinished, (await sweep.Grain.LeaseAsync("late")).Status);
         Assert.Equal(5, (await sweep.Store.GetTrialsAsync(sweep.Id)).Count);
+        var decisions = await sweep.Store.GetDecisionsAsync(sweep.Id);
+        Assert.Equal(["round-0", "round-1"], decisions.Select(d => d.Key));
+        Assert.Equal(Sweep.Orchestrator.Search.AdaptiveStopReason.NoImprovement, decisions[1].StopReason);
+        Assert.Empty(decisions[1].Chosen);
     }
 
     [Fact]

@@ -117,4 +117,23 @@ public class ReportInputBuilderTests
         Assert.Equal(120.0, info.WallSeconds);
         Assert.Empty(info.Hosts);
     }
+
+    [Fact]
+    public void Decisions_ReachTheReportAsRecorded()
+    {
+        var judged = new JudgedConfiguration(
+            new MeasuredConfiguration("training.lr=0.0003", [new ParameterChange("training.lr", "0.0003", "0.001")], 0.84, 0.01, 2),
+            0.03, new Sweep.Reports.Analysis.NoiseJudgement(Sweep.Reports.Analysis.EffectVerdict.WithinNoise, 0.014, 2, 0.061));
+        var decision = new SearchDecision("round-0", DecisionKinds.AdaptiveRound, 0, [],
+            new MeasuredConfiguration("baseline", [], 0.81, 0.01, 2), [judged], [], AdaptiveStopReason.NoImprovement);
+
+        var input = ReportInputBuilder.Build(StoredSweep, Spec, [], [], "/runs/sweep-7", T0, [decision]);
+
+        var shown = Assert.Single(input.Decisions);
+        Assert.Equal((DecisionKinds.AdaptiveRound, 0, "NoImprovement"), (shown.Kind, shown.Round, shown.StopReason));
+        Assert.Equal((0.81, 2), (shown.Reference!.Mean, shown.Reference.Count));
+        var candidate = Assert.Single(shown.Candidates);
+        Assert.Equal(new ChangeInfo("training.lr", "0.0003", "0.001"), Assert.Single(candidate.Measured.Changes));
+        Assert.Equal((0.03, 0.061), (candidate.Gain, candidate.Noise.HalfWidth));
+    }
 }

@@ -1,3 +1,4 @@
+using Sweep.Reports.Model;
 using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Search;
 using Sweep.Orchestrator.Specs;
@@ -77,9 +78,10 @@ public class AdaptiveOfatTests
             Repeats = 3,
             Parameters = [Values("small", "1"), Values("large", "1")],
         }, new Dictionary<string, string> { ["small"] = "0", ["large"] = "0" });
-        // Seed noise −0.1, 0, +0.1: each mean has standard error 0.0577, a difference 0.0816.
+        // Seed noise −0.1, 0, +0.1: each mean has standard error 0.0577, a difference 0.0816 on 4 degrees of
+        // freedom, so the 95 % half-width is 2.776 × 0.0816 = 0.227: 0.3 is beyond it, 0.05 and even 0.2 are not.
         double Objective(PlannedTrial trial) => 0.05 * Numeric(spec, trial, "small")
-            + 0.2 * Numeric(spec, trial, "large") + (trial.Repeat - 1) * 0.1;
+            + 0.3 * Numeric(spec, trial, "large") + (trial.Repeat - 1) * 0.1;
 
         var (history, _) = RunToCompletion(new AdaptiveOfatStrategy(), spec, Objective);
         var path = AdaptivePath.Trace(spec, history);
@@ -88,7 +90,8 @@ public class AdaptiveOfatTests
         Assert.Equal(AdaptiveStopReason.NoImprovement, path.StopReason);
         var last = path.Rounds[^1].Candidates.Single();
         Assert.Equal("small", last.Change.Path);
-        Assert.True(last.Gain > 0 && !last.BeatsNoise);
+        Assert.True(last.Gain > 0 && !last.Judged.Supported);
+        Assert.Equal(Sweep.Reports.Analysis.EffectVerdict.WithinNoise, last.Judged.Noise.Verdict);
     }
 
     [Fact]
@@ -159,9 +162,7 @@ public class AdaptiveOfatTests
         // round 1's winner, already measured, so nothing is added after the path.
         Assert.Equal([13, 8, 4], batches);
         Assert.DoesNotContain(history, observation => observation.Trial.Role == "interaction");
-        var effect = Assert.Single(InteractionAnalysis.Analyze(spec, history));
-        Assert.Equal((9.0, 1.0, 10.0), (effect.DeltaFirst, effect.DeltaSecond, effect.DeltaPair));
-        Assert.Equal(InteractionKind.Additive, effect.Kind);
+        Assert.Equal([("x", "y")], Interactions.SelectPairs(spec, history).Select(pair => (pair.First.Path, pair.Second.Path)));
     }
 
     [Fact]
@@ -182,13 +183,12 @@ public class AdaptiveOfatTests
         Assert.Equal([4, 2, 1, 1], batches);
         var interaction = Assert.Single(history, observation => observation.Trial.Role == "interaction").Trial;
         Assert.Equal("q=1; r=1", interaction.ConfigKey);
-        var effects = InteractionAnalysis.Analyze(spec, history);
-        Assert.Equal(["p+q", "p+r", "q+r"], effects.Select(effect => $"{effect.First.Path}+{effect.Second.Path}"));
-        Assert.All(effects, effect => Assert.Equal(InteractionKind.Additive, effect.Kind));
+        Assert.Equal(["p+q", "p+r", "q+r"],
+            Interactions.SelectPairs(spec, history).Select(pair => $"{pair.First.Path}+{pair.Second.Path}"));
     }
 
     [Fact]
-    public void Analyze_ReadsAPairMeasuredByThePath_AndReportsInterference()
+    public void APairMeasuredByThePath_IsNotRunAgain()
     {
         var spec = Spec(new SearchSpec
         {
@@ -202,7 +202,42 @@ public class AdaptiveOfatTests
         var (history, batches) = RunToCompletion(new AdaptiveOfatStrategy(), spec, Objective);
 
         Assert.Equal([3, 1], batches);
-        var effect = Assert.Single(InteractionAnalysis.Analyze(spec, history));
-        Assert.Equal(InteractionKind.Interference, effect.Kind);
+        Assert.Equal([("p", "q")], Interactions.SelectPairs(spec, history).Select(pair => (pair.First.Path, pair.Second.Path)));
+        Assert.DoesNotContain(history, observation => observation.Trial.Role == "interaction");
+    }
+
+    [Fact]
+    public void Decisions_RecordEachRoundWithTheEvidenceItWasDecidedOn()
+    {
+        var spec = QuadraticSpec(interactions: 3);
+        var strategy = new AdaptiveOfatStrategy();
+        var (history, _) = RunToCompletion(strategy, spec, trial => Quadratic(spec, trial));
+        var path = AdaptivePath.Trace(spec, history);
+
+        var decisions = strategy.Decisions(spec, history);
+
+        var rounds = decisions.Where(d => d.Kind == DecisionKinds.AdaptiveRound).ToList();
+        Assert.Equal(path.Rounds.Select(r => $"round-{r.Round}"), rounds.Select(d => d.Key));
+        Assert.Equal(path.Rounds.Select(r => r.Chosen?.Judged.Measured.ConfigKey),
+            rounds.Select(d => d.Chosen.SingleOrDefault()));
+        Assert.All(rounds.SkipLast(1), d => Assert.Null(d.StopReason));
+        Assert.Equal(path.StopReason, rounds[^1].StopReason);
+        Assert.Equal(ConfigKeys.Baseline, rounds[0].Reference!.ConfigKey);
+        // One seed per configuration: the path climbs by the mean and the record says the noise is unknown.
+        Assert.All(rounds.SelectMany(d => d.Candidates),
+            c => Assert.Equal(Sweep.Reports.Analysis.EffectVerdict.NoiseUnknown, c.Noise.Verdict));
+        Assert.Equal(Interactions.DecisionKey, decisions[^1].Key);
+        Assert.Equal(decisions.Count, decisions.Select(d => d.Key).Distinct().Count());
+    }
+
+    [Fact]
+    public void Decisions_AreNoneUntilTheFirstRoundHasFinished()
+    {
+        var spec = QuadraticSpec();
+        var strategy = new AdaptiveOfatStrategy();
+        var planned = strategy.Propose(spec, []);
+        var running = planned.Select(trial => new TrialObservation(trial, TrialState.Running, null)).ToList();
+
+        Assert.Empty(strategy.Decisions(spec, running));
     }
 }

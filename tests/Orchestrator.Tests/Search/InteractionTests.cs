@@ -1,3 +1,4 @@
+using Sweep.Reports.Model;
 using Sweep.Orchestrator.Search;
 using Sweep.Orchestrator.Specs;
 using Sweep.Trials.Specs;
@@ -22,13 +23,14 @@ public class InteractionTests
         }, BaselineValues, mode);
 
     /// <summary>Effects over a 0.80 baseline: a=1 +0.05, a=2 +0.02, b=1 +0.03, c=1 −0.01; pairs add up exactly.
-    /// Repeats add ∓0.01, so every configuration's standard error is 0.01.</summary>
+    /// Repeats add ∓0.001, so every configuration's standard error is 0.001 and each effect is well beyond the 95 %
+    /// interval of seed noise (±0.006 with two seeds a side).</summary>
     private static double Additive(SweepSpec spec, PlannedTrial trial)
     {
         var a = Numeric(spec, trial, "a");
         var effect = (a == 1 ? 0.05 : a == 2 ? 0.02 : 0) + 0.03 * Numeric(spec, trial, "b")
             - 0.01 * Numeric(spec, trial, "c");
-        return 0.80 + effect + (trial.Repeat == 0 ? -0.01 : 0.01);
+        return 0.80 + effect + (trial.Repeat == 0 ? -0.001 : 0.001);
     }
 
     [Fact]
@@ -77,47 +79,52 @@ public class InteractionTests
     }
 
     [Fact]
-    public void Analyze_AdditiveEffects_AreReportedAsAdditive()
+    public void Decision_JudgesEveryRoundZeroChange_AndNamesThePairedOnes()
     {
         var spec = InteractionSpec(interactions: 2);
         var (history, batches) = RunToCompletion(new OfatStrategy(), spec, trial => Additive(spec, trial));
 
-        var effect = Assert.Single(InteractionAnalysis.Analyze(spec, history));
+        var decision = Interactions.Decide(spec, history)!;
 
         Assert.Equal([10, 2], batches);
-        Assert.Equal(("a", "b"), (effect.First.Path, effect.Second.Path));
-        Assert.Equal(0.05, effect.DeltaFirst, 12);
-        Assert.Equal(0.03, effect.DeltaSecond, 12);
-        Assert.Equal(0.08, effect.ExpectedAdditive, 12);
-        Assert.Equal(0.08, effect.DeltaPair, 12);
-        Assert.Equal(0.0, effect.Difference, 12);
-        Assert.Equal(0.02, effect.StandardError, 12);
-        Assert.Equal(InteractionKind.Additive, effect.Kind);
+        Assert.Equal(DecisionKinds.InteractionPairs, decision.Kind);
+        Assert.Equal(ConfigKeys.Baseline, decision.Reference!.ConfigKey);
+        Assert.Equal(4, decision.Candidates.Count);
+        Assert.Equal([ConfigKeys.Of([new("a", "1", "0")]), ConfigKeys.Of([new("b", "1", "0")])], decision.Chosen);
+        var c = decision.Candidates.Single(candidate => candidate.Measured.Changes[0].Path == "c");
+        Assert.Equal(-0.01, c.Gain, 12);
+        Assert.Equal(Sweep.Reports.Analysis.EffectVerdict.Worse, c.Noise.Verdict);
     }
 
-    [Theory]
-    [InlineData(0.96, ObjectiveMode.Max, InteractionKind.Synergy)]
-    [InlineData(0.89, ObjectiveMode.Max, InteractionKind.Additive)]
-    [InlineData(0.82, ObjectiveMode.Max, InteractionKind.Interference)]
-    [InlineData(0.96, ObjectiveMode.Min, InteractionKind.Interference)]
-    [InlineData(0.82, ObjectiveMode.Min, InteractionKind.Synergy)]
-    public void Effect_ComparesThePairWithTheSumOfSingleEffects_WithinTheCombinedError(double pairMean,
-        ObjectiveMode mode, InteractionKind expected)
+    /// <summary>With two seeds a gain of 0.05 over seed noise of ±0.01 per configuration is within the 95 %
+    /// interval (±0.061), so the strategy pairs nothing: the rule the report states is the rule it acts on.</summary>
+    [Fact]
+    public void ChangesWithinSeedNoise_AreNotPaired()
     {
-        var baseline = Summary(0.81);
-        var first = Summary(0.86);
-        var second = Summary(0.84);
+        var spec = InteractionSpec(interactions: 2);
+        var (history, batches) = RunToCompletion(new OfatStrategy(), spec,
+            trial => Additive(spec, trial) + (trial.Repeat == 0 ? -0.009 : 0.009));
 
-        var effect = InteractionAnalysis.Effect(mode, new("a", "1", "0"), new("b", "1", "0"), baseline, first, second,
-            Summary(pairMean));
-
-        Assert.Equal(0.08, effect.ExpectedAdditive, 12);
-        Assert.Equal(pairMean - 0.81 - 0.08, effect.Difference, 12);
-        Assert.Equal(0.02, effect.StandardError, 12);
-        Assert.Equal(expected, effect.Kind);
+        Assert.Equal([10], batches);
+        Assert.Empty(Interactions.Decide(spec, history)!.Chosen);
     }
 
-    /// <summary>Two repeats at mean ∓ 0.01: standard error 0.01.</summary>
-    private static ConfigurationSummary Summary(double mean) =>
-        ConfigurationSummary.Summarize("k", [], [mean - 0.01, mean + 0.01]);
+    [Fact]
+    public void WithOneSeed_ChangesArePairedByTheirMean_AndTheNoiseIsUnknown()
+    {
+        var spec = Spec(new SearchSpec
+        {
+            Strategy = SearchStrategy.Ofat,
+            Interactions = 2,
+            Parameters = [Values("a", "1", "2"), Values("b", "1"), Values("c", "1")],
+        }, BaselineValues);
+        var (history, batches) = RunToCompletion(new OfatStrategy(), spec, trial => Additive(spec, trial));
+
+        var decision = Interactions.Decide(spec, history)!;
+
+        Assert.Equal([5, 1], batches);
+        Assert.All(decision.Candidates, candidate =>
+            Assert.Equal(Sweep.Reports.Analysis.EffectVerdict.NoiseUnknown, candidate.Noise.Verdict));
+        Assert.Equal(2, decision.Chosen.Count);
+    }
 }

@@ -78,6 +78,18 @@ public sealed class SqliteReadingTests : IDisposable
         Assert.Equal([DatabasePath], Directory.GetFileSystemEntries(directory.Path));
     }
 
+    /// <summary>A file written before decisions were stored lacks their table; read-only, it cannot be given one.</summary>
+    [Fact]
+    public async Task OpenForReading_AFileWithoutDecisions_ReadsNone()
+    {
+        var sweep = await WriteSweepAsync();
+        await ExecuteAsync("DROP TABLE decisions;");
+
+        await using var reader = SqliteSweepStore.OpenForReading(DatabasePath);
+
+        Assert.Empty(await reader.GetDecisionsAsync(sweep.Id));
+    }
+
     [Fact]
     public async Task OpenForReading_AFileOfANewerSchema_IsRefused()
     {

@@ -7,7 +7,7 @@ using static Sweep.Orchestrator.Tests.Storage.StoreTestData;
 namespace Sweep.Orchestrator.Tests.Storage;
 
 /// <summary>What every <see cref="ISweepStore"/> must do; each implementation derives and supplies the store.</summary>
-public abstract class SweepStoreContract : IAsyncLifetime
+public abstract partial class SweepStoreContract : IAsyncLifetime
 {
     private const string SweepId = "sweep-1";
     private static readonly DateTimeOffset LeaseEnd = T0.AddMinutes(1);

@@ -15,6 +15,9 @@ internal static class Trials
     public static TrialInfo Baseline(int index, double objective, int repeat = 0, IReadOnlyList<EpochInfo>? epochs = null) =>
         Make(index, "baseline", objective, TrialRoles.Baseline, repeat: repeat, epochs: epochs);
 
+    public static SweepInfo Sweep(string strategy = "adaptive") => new("id", "n", strategy, "d", "val_accuracy", true,
+        DateTimeOffset.UnixEpoch, 1, 1, [], "cmd", 1, [], new Dictionary<string, string>(), 10);
+
     public static ChangeInfo Change(string path, string value, string baseline = "0") => new(path, value, baseline);
 
     public static IReadOnlyList<EpochInfo> Curve(CurveShape shape, int seed = 1) => SyntheticCurves.Generate(shape, seed);

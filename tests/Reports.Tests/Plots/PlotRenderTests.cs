@@ -98,9 +98,9 @@ public class PlotRenderTests
     [InlineData(Data.Normal)]
     public void Effects(Data data)
     {
-        var effects = ChangeEffects.Analyze(Ofat.Trials, true, Thresholds);
+        var effects = ChangeEffects.Analyze(Ofat.Trials, true);
         var shown = data switch { Data.Empty => [], Data.OnePoint => effects.Take(1).ToList(), _ => effects };
-        Render(EffectsPlot.Build(shown, MetricScale.Percent, true, 2), $"effects-{data}");
+        Render(EffectsPlot.Build(shown, MetricScale.Percent, true), $"effects-{data}");
     }
 
     [Theory]

@@ -28,5 +28,11 @@ internal sealed class RedisKeys(string prefix, string sweepId)
     /// <summary>Hash of one trial's shelved checkpoint files, by <c>&lt;epoch&gt;:&lt;writer&gt;</c>.</summary>
     public RedisKey Checkpoints(int index) => _base + "checkpoints:" + Index(index);
 
+    /// <summary>Hash of the search strategy's decisions by key, each a <see cref="Search.SearchDecision"/> in JSON.</summary>
+    public RedisKey Decisions => _base + "decisions";
+
+    /// <summary>List of decision keys in the order they were first recorded.</summary>
+    public RedisKey DecisionOrder => _base + "decision-order";
+
     public static string Index(int index) => index.ToString(CultureInfo.InvariantCulture);
 }

@@ -32,6 +32,15 @@ internal static class RedisScripts
         return {0}
         """;
 
+    /// <summary>KEYS: decisions hash, decision order list. ARGV: key and JSON per decision. A key already stored keeps
+    /// its first record.</summary>
+    public const string AddDecisions = """
+        for i = 1, #ARGV, 2 do
+            if redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) == 1 then redis.call('RPUSH', KEYS[2], ARGV[i]) end
+        end
+        return 0
+        """;
+
     /// <summary>KEYS: trial, its epochs. ARGV: owner, now, expiresAt (19-digit UTC ticks), promotion reason.
     /// Returns the leased trial's fields, or nil when refused. Ticks exceed the 2^53 that Lua's doubles hold
     /// exactly, so expiry is compared as two numbers (seconds, then the ticks within the second): a lease that

@@ -204,6 +204,27 @@ public sealed class RedisSweepStore : ISweepStore
 
     /// <summary>StackExchange.Redis sends a script's SHA1 (EVALSHA) once the server has it, so the script text
     /// crosses the network only the first time on each connection.</summary>
+    public async Task AddDecisionsAsync(string sweepId, IReadOnlyList<SearchDecision> decisions,
+        CancellationToken cancellationToken = default)
+    {
+        if (decisions.Count == 0)
+            return;
+        var keys = Keys(sweepId);
+        RedisValue[] args = [.. decisions.SelectMany(d => new RedisValue[] { d.Key, SweepJson.Serialize(d) })];
+        await RunAsync(RedisScripts.AddDecisions, [keys.Decisions, keys.DecisionOrder], args, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SearchDecision>> GetDecisionsAsync(string sweepId,
+        CancellationToken cancellationToken = default)
+    {
+        var keys = Keys(sweepId);
+        var order = await Database.ListRangeAsync(keys.DecisionOrder);
+        if (order.Length == 0)
+            return [];
+        var values = await Database.HashGetAsync(keys.Decisions, order);
+        return [.. values.Where(v => v.HasValue).Select(v => SweepJson.Deserialize<SearchDecision>(v.ToString()))];
+    }
+
     private Task<RedisResult> RunAsync(string script, RedisKey[] keys, RedisValue[] args,
         CancellationToken cancellationToken)
     {

@@ -57,6 +57,13 @@ internal static class SqliteSchema
             PRIMARY KEY (sweep_id, trial_index, epoch),
             FOREIGN KEY (sweep_id, trial_index) REFERENCES trials(sweep_id, trial_index)
         );
+        CREATE TABLE IF NOT EXISTS decisions (
+            sweep_id      TEXT    NOT NULL REFERENCES sweeps(id),
+            decision_key  TEXT    NOT NULL,
+            sequence      INTEGER NOT NULL,
+            decision_json TEXT    NOT NULL,
+            PRIMARY KEY (sweep_id, decision_key)
+        );
         """;
 
     public static void Create(SqliteConnection connection, string file)
