@@ -31,12 +31,13 @@ public static class StatusCommand
         await using var _ = store;
         var trials = await store.GetTrialsAsync(sweep.Id, cancellation);
         var objective = new Specs.SpecLoader().Read(sweep.SpecText, sweep.SpecPath).Baseline.Objective;
-        var summary = SweepStatus.Summarize(trials, objective);
+        var slots = sweep.Settings?.Slots ?? 1;
+        var summary = SweepStatus.Summarize(trials, objective, slots);
         AnsiConsole.MarkupLineInterpolated($"[bold]{sweep.Name}[/] ({sweep.Strategy}), created {sweep.CreatedAt:u}");
         AnsiConsole.WriteLine(string.Join("  ", summary.Counts.Where(c => c.Value > 0).Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}")));
         if (summary.Best is { } best)
             AnsiConsole.MarkupLineInterpolated($"best: trial {best.Index} ({best.Plan.Description}) objective {best.Result?.BestObjective:G4}");
-        AnsiConsole.WriteLine($"compute used {summary.ComputeUsed:hh\\:mm\\:ss}; estimated time left {(summary.EstimatedLeft is { } left ? left.ToString(@"hh\:mm\:ss") : "unknown")} (at one slot)");
+        AnsiConsole.WriteLine($"compute used {summary.ComputeUsed:hh\\:mm\\:ss}; estimated time left {(summary.EstimatedLeft is { } left ? left.ToString(@"hh\:mm\:ss") : "unknown")}{(trials.Any(t => t.State == TrialState.Running) ? "" : $" (at {slots} slot{(slots == 1 ? "" : "s")})")}");
         if (listTrials)
             WriteTrials(SweepStatus.Lines(trials, await store.GetEpochsAsync(sweep.Id, cancellationToken: cancellation), objective),
                 objective);

@@ -41,4 +41,5 @@ public sealed record SweepProgress(
     [property: Id(1)] int Planned,
     [property: Id(2)] bool Finished,
     [property: Id(3)] int? BestTrial,
-    [property: Id(4)] double? BestObjective);
+    [property: Id(4)] double? BestObjective,
+    [property: Id(5)] double FinishedSeconds = 0);

@@ -54,7 +54,7 @@ public static class ProgressView
         var finished = progress.Counts.Where(c => c.Key.IsFinished()).Sum(c => c.Value);
         var total = Math.Max(progress.Planned, 1);
         var fraction = (double)finished / total;
-        var eta = finished == 0 ? "?" : Duration(elapsed / fraction - elapsed);
+        var eta = TimeLeft.Of(progress, slotsWhenIdle: 1) is { } left ? Duration(left) : "?";
         var bar = new string('█', (int)(fraction * 30)) + new string('░', 30 - (int)(fraction * 30));
         var counts = string.Join("  ", progress.Counts.Where(c => c.Value > 0).Select(c => $"{c.Key.ToString().ToLowerInvariant()} {c.Value}"));
         var best = progress.BestTrial is { } b ? $"best: trial {b} ({progress.BestObjective:G4})" : "best: none yet";

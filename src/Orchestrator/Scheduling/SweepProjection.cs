@@ -126,7 +126,8 @@ public sealed class SweepProjection(ObjectiveSpec objective)
             .Where(t => t.Objective is not null)
             .Aggregate<(int Index, double? Objective), (int Index, double? Objective)?>(null, (incumbent, next) =>
                 incumbent is null || objective.IsBetter(next.Objective!.Value, incumbent.Value.Objective) ? next : incumbent);
-        return new SweepProgress(counts, trials.Count, AllFinished, best?.Index, best?.Objective);
+        var finishedSeconds = trials.Values.Where(t => t.State.IsFinished()).Sum(t => t.Result?.Seconds ?? 0);
+        return new SweepProgress(counts, trials.Count, AllFinished, best?.Index, best?.Objective, finishedSeconds);
     }
 
     /// <summary>The objective a trial is ranked by: its result's best epoch (pruned and paused trials included, as

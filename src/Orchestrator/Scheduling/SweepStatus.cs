@@ -30,14 +30,14 @@ public static class SweepStatus
         }).ToList();
     }
 
-    /// <summary>Time left is the mean duration of finished trials times the trials not yet finished.</summary>
-    public static StatusSummary Summarize(IReadOnlyCollection<TrialRecord> trials, ObjectiveSpec objective)
+    /// <param name="slotsWhenIdle">Slots the sweep was last started with, for the time left while nothing runs.</param>
+    public static StatusSummary Summarize(IReadOnlyCollection<TrialRecord> trials, ObjectiveSpec objective,
+        int slotsWhenIdle = 1)
     {
         var counts = Enum.GetValues<TrialState>().ToDictionary(s => s, s => trials.Count(t => t.State == s));
         var finished = trials.Where(t => t.State.IsFinished() && t.Result is not null).ToList();
         var used = TimeSpan.FromSeconds(finished.Sum(t => t.Result!.Seconds));
-        var unfinished = trials.Count(t => !t.State.IsFinished());
-        TimeSpan? left = finished.Count == 0 ? null : used / finished.Count * unfinished;
+        var left = TimeLeft.Of(trials, slotsWhenIdle);
         TrialRecord? best = null;
         foreach (var trial in finished.Where(t => t.State is TrialState.Completed or TrialState.Pruned))
             if (trial.Result!.BestObjective is { } value && objective.IsBetter(value, best?.Result!.BestObjective))
