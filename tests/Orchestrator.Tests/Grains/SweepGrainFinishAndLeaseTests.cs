@@ -58,11 +58,8 @@ public class SweepGrainFinishAndLeaseTests(SweepClusterFixture fixture) : IClass
     public async Task FinishAndLease_OfARoundsLastTrial_LeasesTheFirstTrialTheFinishPlanned()
     {
         var sweep = await fixture.CreateSweepAsync(SyntheticSpecs.Adaptive);
-        var roundZero = new Dictionary<int, double> { [0] = 0.80, [1] = 0.85, [2] = 0.70, [3] = 0.78 };
-        foreach (var index in roundZero.Keys)
-            await sweep.Grain.LeaseAsync($"slot{index}");
-        foreach (var index in new[] { 0, 1, 2 })
-            await sweep.Grain.FinishAsync(index, $"slot{index}", Completed(roundZero[index]));
+        await sweep.StartAdaptiveRoundZeroAsync(finish: [0, 1, 2]);
+        var roundZero = TestSweep.AdaptiveRoundZero;
 
         var finished = await sweep.Grain.FinishAndLeaseAsync(3, "slot3", Completed(roundZero[3]), "next");
 

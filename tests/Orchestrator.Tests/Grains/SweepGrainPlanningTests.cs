@@ -56,11 +56,8 @@ public class SweepGrainPlanningTests(SweepClusterFixture fixture) : IClassFixtur
     public async Task AdaptiveOfat_PlansTheNextRound_WhenARoundFinishes()
     {
         var sweep = await fixture.CreateSweepAsync(SyntheticSpecs.Adaptive);
-        var roundZero = new Dictionary<int, double> { [0] = 0.80, [1] = 0.85, [2] = 0.70, [3] = 0.78 };
-        foreach (var index in roundZero.Keys)
-            await sweep.Grain.LeaseAsync($"slot{index}");
-        foreach (var index in new[] { 0, 1, 2 })
-            await sweep.Grain.FinishAsync(index, $"slot{index}", Completed(roundZero[index]));
+        await sweep.StartAdaptiveRoundZeroAsync(finish: [0, 1, 2]);
+        var roundZero = TestSweep.AdaptiveRoundZero;
 
         var whileRoundRuns = await sweep.Grain.LeaseAsync("idle");
         Assert.Empty(await sweep.Store.GetDecisionsAsync(sweep.Id));

@@ -14,11 +14,7 @@ public class RecordedDecisionReportTests(SweepClusterFixture fixture) : IClassFi
     public async Task Report_ShowsTheStrategysDecisions_AndAgreesWithThemInTheEffectsTable()
     {
         var sweep = await fixture.CreateSweepAsync(SyntheticSpecs.Adaptive);
-        var roundZero = new Dictionary<int, double> { [0] = 0.80, [1] = 0.85, [2] = 0.70, [3] = 0.78 };
-        foreach (var index in roundZero.Keys)
-            await sweep.Grain.LeaseAsync($"slot{index}");
-        foreach (var (index, objective) in roundZero)
-            await sweep.Grain.FinishAsync(index, $"slot{index}", Completed(objective));
+        await sweep.StartAdaptiveRoundZeroAsync(finish: [0, 1, 2, 3]);
         var next = (await sweep.Grain.LeaseAsync("next")).Assignment!;
         await sweep.Grain.FinishAsync(next.Plan.Index, "next", Completed(0.84));
 

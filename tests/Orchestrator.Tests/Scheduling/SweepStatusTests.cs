@@ -10,7 +10,7 @@ public class SweepStatusTests
 {
     private static readonly ObjectiveSpec MaxAccuracy = new() { Mode = ObjectiveMode.Max };
 
-    private static TrialRecord Trial(int index, TrialState state, double? seconds = null, double? objective = null) =>
+    internal static TrialRecord Trial(int index, TrialState state, double? seconds = null, double? objective = null) =>
         new("sweep-1", Plan(index), state, 1, null, null, T0, null,
             seconds is { } s ? Result() with { Seconds = s, BestObjective = objective } : null, null);
 

@@ -2,15 +2,13 @@ using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Scheduling;
 using Sweep.Orchestrator.Storage;
 using Sweep.Trials.Specs;
-using static Sweep.Orchestrator.Tests.Storage.StoreTestData;
 
 namespace Sweep.Orchestrator.Tests.Scheduling;
 
 public class TimeLeftTests
 {
-    private static TrialRecord Trial(int index, TrialState state, double? seconds = null) =>
-        new("s", Plan(index), state, 1, null, null, null, null,
-            seconds is { } s ? Result() with { Seconds = s, BestObjective = 0.5 } : null, null);
+    private static TrialRecord Record(int index, TrialState state, double? seconds = null) =>
+        SweepStatusTests.Trial(index, state, seconds, objective: 0.5);
 
     [Theory]
     [InlineData(4, 4, 10.0)]   // one wave of four
@@ -29,9 +27,9 @@ public class TimeLeftTests
     {
         TrialRecord[] trials =
         [
-            Trial(0, TrialState.Completed, 10), Trial(1, TrialState.Pruned, 20), Trial(2, TrialState.Running),
-            Trial(3, TrialState.Running), Trial(4, TrialState.Pending), Trial(5, TrialState.Pending),
-            Trial(6, TrialState.Pending),
+            Record(0, TrialState.Completed, 10), Record(1, TrialState.Pruned, 20), Record(2, TrialState.Running),
+            Record(3, TrialState.Running), Record(4, TrialState.Pending), Record(5, TrialState.Pending),
+            Record(6, TrialState.Pending),
         ];
         var progress = SweepProjection.Load(new ObjectiveSpec(), trials, []).Progress();
 
@@ -42,7 +40,7 @@ public class TimeLeftTests
     [Fact]
     public void WhileNothingRuns_TheSweepsSlotsAreAssumed()
     {
-        TrialRecord[] trials = [Trial(0, TrialState.Completed, 10), Trial(1, TrialState.Pending), Trial(2, TrialState.Pending)];
+        TrialRecord[] trials = [Record(0, TrialState.Completed, 10), Record(1, TrialState.Pending), Record(2, TrialState.Pending)];
 
         Assert.Equal(TimeSpan.FromSeconds(10), TimeLeft.Of(trials, slotsWhenIdle: 2));
         Assert.Equal(TimeSpan.FromSeconds(20), TimeLeft.Of(trials, slotsWhenIdle: 1));

@@ -34,5 +34,20 @@ public sealed class SweepClusterFixture : IAsyncLifetime
 
 internal sealed record TestSweep(string Id, SweepSpec Spec, InMemorySweepStore Store, ISweepGrain Grain)
 {
+    /// <summary>Round 0 of <see cref="SyntheticSpecs.Adaptive"/>: the baseline and its three single changes, of which
+    /// trial 1 (lr 0.01) is the best.</summary>
+    public static readonly IReadOnlyDictionary<int, double> AdaptiveRoundZero =
+        new Dictionary<int, double> { [0] = 0.80, [1] = 0.85, [2] = 0.70, [3] = 0.78 };
+
     public async Task<TrialRecord> TrialAsync(int index) => (await Store.GetTrialAsync(Id, index))!;
+
+    /// <summary>Leases every round-0 trial of the adaptive spec to a slot of its own (<c>slot0</c>…) and finishes
+    /// those given with their objectives.</summary>
+    public async Task StartAdaptiveRoundZeroAsync(params int[] finish)
+    {
+        foreach (var index in AdaptiveRoundZero.Keys)
+            await Grain.LeaseAsync($"slot{index}");
+        foreach (var index in finish)
+            await Grain.FinishAsync(index, $"slot{index}", Outcomes.Completed(AdaptiveRoundZero[index]));
+    }
 }
