@@ -1,3 +1,4 @@
+using Sweep.Bench;
 using System.Diagnostics;
 
 namespace Sweep.ClusterBench;
@@ -22,7 +23,7 @@ public static class ClusterWarmUp
     public static async Task<WarmedUp> RunAsync(RedisServerProcess redis, string clusterId, ClusterWorkers workers,
         int trials, string directory)
     {
-        var sweep = await SubmittedSweep.CreateAsync(redis, clusterId, SyntheticSpecs.Random("warm-up", trials, 1, 0),
+        var sweep = await SubmittedSweep.CreateAsync(redis, clusterId, SyntheticSweeps.Random("warm-up", trials, 1, 0),
             directory);
         await sweep.WaitForEndAsync(TimeSpan.FromMinutes(30));
         var processes = workers.All.Select(w => w.Process.Process).ToList();

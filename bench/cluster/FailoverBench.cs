@@ -1,3 +1,4 @@
+using Sweep.Bench;
 using System.Diagnostics;
 
 namespace Sweep.ClusterBench;
@@ -28,7 +29,7 @@ public static class FailoverBench
             var directory = Path.Combine(options.WorkDirectory, clusterId);
             using var workers = await ClusterWorkers.StartAsync(program, clusterId, ["fa", "fb"], directory);
             var sweep = await SubmittedSweep.SubmitAsync(redis, program, clusterId,
-                SyntheticSpecs.Random(clusterId, 1, options.FailoverEpochs, options.FailoverSeconds), directory);
+                SyntheticSweeps.Random(clusterId, 1, options.FailoverEpochs, options.FailoverSeconds), directory);
             try
             {
                 var takeover = await KillHolderAsync(repeat, sweep, workers);

@@ -1,3 +1,4 @@
+using Sweep.Bench;
 using Sweep.ClusterBench;
 
 // A cluster on this machine — one redis-server of the benchmark's own and real `sweep worker` processes — measured
@@ -7,18 +8,8 @@ using Sweep.ClusterBench;
 // 2. throughput: zero-second trials through Redis on 8 workers against the SQLite store in one process and Optuna
 //    (RandomSampler) on SQLite and on Redis (goal ≥ 500 trials/s through Redis);
 // 3. failover: kill -9 the worker holding a trial; time until the other worker holds it (goal ≤ 5 s).
-BenchOptions options;
-try
-{
-    options = BenchOptions.Parse(args);
-}
-catch (ArgumentException error)
-{
-    Console.Error.WriteLine(error.Message);
-    return 2;
-}
-if (Directory.Exists(options.WorkDirectory))
-    Directory.Delete(options.WorkDirectory, recursive: true);
+if (!BenchArguments.TryParse(() => BenchOptions.Parse(args), o => o.WorkDirectory, out var options, out var exitCode))
+    return exitCode;
 
 using var children = new ChildProcesses();
 await using var redis = await RedisServerProcess.StartAsync(children, Path.Combine(options.WorkDirectory, "redis"));

@@ -1,3 +1,4 @@
+using Sweep.Bench;
 namespace Sweep.ClusterBench;
 
 /// <summary>One worker count's run of sleep-bound trials. Efficiency is the ideal makespan (all trial time spread
@@ -29,7 +30,7 @@ public static class ScalingBench
                 Path.Combine(directory, "warm-up"));
             var loadBefore = MachineLoad.Now();
             var sweep = await SubmittedSweep.SubmitAsync(redis, program, clusterId,
-                SyntheticSpecs.Random($"scale-{count}", options.ScalingTrials, 1, options.ScalingSeconds), directory);
+                SyntheticSweeps.Random($"scale-{count}", options.ScalingTrials, 1, options.ScalingSeconds), directory);
             var figures = new ScalingFigures(count, StoreSpan.Of(await sweep.WaitForEndAsync(TimeSpan.FromMinutes(30))),
                 options.ScalingSeconds);
             results.Add(figures);

@@ -23,7 +23,7 @@ public static class ThroughputBench
     {
         var trials = options.ThroughputTrials;
         var workers = options.ThroughputWorkers;
-        var spec = SyntheticSpecs.Random("throughput", trials, 1, 0);
+        var spec = SyntheticSweeps.Random("throughput", trials, 1, 0);
         var directory = Path.Combine(options.WorkDirectory, "throughput");
 
         var cluster = await ClusterThroughput.MeasureAsync(redis, program, workers, spec, WarmUpTrialsPerWorker * workers,

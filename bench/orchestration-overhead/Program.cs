@@ -5,22 +5,12 @@ using Sweep.Orchestrator.Scheduling;
 // (a) N zero-second synthetic trials on S slots through the real grain and SQLite store, against Optuna's trivial
 //     trials with SQLite storage (goal: ≥ 10× Optuna's trials/s).
 // (b) M one-second trials on S slots: makespan against the ideal M × 1 s / S (goal: within 2%).
-BenchOptions options;
-try
-{
-    options = BenchOptions.Parse(args);
-}
-catch (ArgumentException error)
-{
-    Console.Error.WriteLine(error.Message);
-    return 2;
-}
-if (Directory.Exists(options.WorkDirectory))
-    Directory.Delete(options.WorkDirectory, recursive: true);
+if (!BenchArguments.TryParse(() => BenchOptions.Parse(args), o => o.WorkDirectory, out var options, out var exitCode))
+    return exitCode;
 
 var slots = new SlotPlan(options.Slots, 1);
 var executor = new SyntheticTrialExecutor(TimeProvider.System);
-var zero = SweepRunFigures.From(await InProcessSweep.RunAsync(SyntheticSpecs.Random("overhead-zero", options.Trials, 0),
+var zero = SweepRunFigures.From(await InProcessSweep.RunAsync(SyntheticSweeps.Random("overhead-zero", options.Trials, 1, 0),
     Path.Combine(options.WorkDirectory, "zero"), slots, executor), options.Slots, 0);
 Console.WriteLine($"sweep   zero-second trials: {zero.Completed}/{zero.Trials} completed on {zero.Slots} slots in "
     + $"{zero.Span.TotalSeconds:F2} s (wall with silo start {zero.Wall.TotalSeconds:F2} s) → "
@@ -37,7 +27,7 @@ Console.WriteLine($"ratio   sweep random / optuna random trials/s = {ratio:F1}×
     + $"against TPE {zero.TrialsPerSecond / tpe.TrialsPerSecond:F1}×");
 
 var oneSecond = SweepRunFigures.From(await InProcessSweep.RunAsync(
-    SyntheticSpecs.Random("overhead-one-second", options.OneSecondTrials, 1),
+    SyntheticSweeps.Random("overhead-one-second", options.OneSecondTrials, 1, 1),
     Path.Combine(options.WorkDirectory, "one-second"), slots, executor), options.Slots, 1);
 Console.WriteLine($"sweep   one-second trials: {oneSecond.Completed}/{oneSecond.Trials} on {oneSecond.Slots} slots: "
     + $"makespan {oneSecond.Span.TotalSeconds:F2} s vs ideal {oneSecond.Ideal.TotalSeconds:F0} s → "

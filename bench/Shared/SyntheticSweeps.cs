@@ -1,18 +1,19 @@
 using System.Globalization;
 
-namespace Sweep.OrchestrationOverheadBench;
+namespace Sweep.Bench;
 
-/// <summary>The benchmark's sweeps: random search over a continuous learning rate (so any count of distinct
-/// trials can be drawn), one synthetic epoch per trial that sleeps the given time and does no work.</summary>
-public static class SyntheticSpecs
+/// <summary>The benchmarks' sweeps: random search over a continuous learning rate (so any count of distinct trials can
+/// be drawn), synthetic epochs that sleep the given time and train nothing, so every figure is the orchestration's
+/// own cost.</summary>
+public static class SyntheticSweeps
 {
-    public static string Random(string name, int trials, double secondsPerEpoch) => $$"""
+    public static string Random(string name, int trials, int epochs, double secondsPerEpoch) => $$"""
         name: {{name}}
         seed: 5
         kind: synthetic
         synthetic: { seconds_per_epoch: {{secondsPerEpoch.ToString(CultureInfo.InvariantCulture)}} }
         training:
-          epochs: 1
+          epochs: {{epochs}}
           lr: 0.001
         objective: { metric: val_accuracy, mode: max }
         search:
