@@ -1,3 +1,4 @@
+using Sweep.Orchestrator.Scheduling;
 using Sweep.Orchestrator.Search;
 using Sweep.Orchestrator.Specs;
 using Sweep.Orchestrator.Storage;
@@ -91,7 +92,7 @@ public static class ReportInputBuilder
             curve.Select(e => new EpochInfo(e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValLoss, e.ValAccuracy,
                 e.LearningRate, e.Seconds)).ToList(),
             result is { BestEpoch: > 0 } ? result.BestEpoch : null,
-            result?.BestObjective,
+            SweepProjection.FinalObjective(trial),
             result?.Test is { } test ? Test(test) : null,
             result?.Sanity is { } sanity
                 ? new SanityInfo(sanity.InitialLoss, sanity.ExpectedInitialLoss, sanity.InitialAccuracy,

@@ -1,6 +1,7 @@
 using Sweep.Orchestrator.Contracts;
 using Sweep.Orchestrator.Search;
 using Sweep.Orchestrator.Storage;
+using Sweep.Reports.Analysis;
 using Sweep.Trials.Checkpoints;
 using Sweep.Trials.Specs;
 using Sweep.Trials.Training;
@@ -121,17 +122,20 @@ public sealed class SweepProjection(ObjectiveSpec objective)
     public SweepProgress Progress()
     {
         var counts = Enum.GetValues<TrialState>().ToDictionary(s => s, s => trials.Values.Count(t => t.State == s));
-        var best = trials.Values
-            .Select(t => (t.Index, Objective: FinalObjective(t)))
-            .Where(t => t.Objective is not null)
-            .Aggregate<(int Index, double? Objective), (int Index, double? Objective)?>(null, (incumbent, next) =>
-                incumbent is null || objective.IsBetter(next.Objective!.Value, incumbent.Value.Objective) ? next : incumbent);
+        var best = BestTrial(trials.Values, objective);
         var finishedSeconds = trials.Values.Where(t => t.State.IsFinished()).Sum(t => t.Result?.Seconds ?? 0);
-        return new SweepProgress(counts, trials.Count, AllFinished, best?.Index, best?.Objective, finishedSeconds);
+        return new SweepProgress(counts, trials.Count, AllFinished, best?.Index, best is null ? null : FinalObjective(best),
+            finishedSeconds);
     }
 
-    /// <summary>The objective a trial is ranked by: its result's best epoch (pruned and paused trials included, as
-    /// ASHA and Optuna rank them by what they reached).</summary>
-    private static double? FinalObjective(TrialRecord trial) =>
+    /// <summary>The best trial as <see cref="Ranking"/> defines it, for the progress line and <c>sweep status</c>.</summary>
+    public static TrialRecord? BestTrial(IEnumerable<TrialRecord> trials, ObjectiveSpec objective) =>
+        Ranking.BestTrial(trials.OrderBy(t => t.Index), t => t.Plan.ConfigKey, FinalObjective,
+            objective.Mode == ObjectiveMode.Max);
+
+    /// <summary>The objective a trial is ranked by, wherever it is ranked: its result's best epoch (pruned and paused
+    /// trials included, as ASHA and Optuna rank them by what they reached); none for a trial that failed or
+    /// diverged.</summary>
+    public static double? FinalObjective(TrialRecord trial) =>
         trial.State is TrialState.Completed or TrialState.Pruned or TrialState.Paused ? trial.Result?.BestObjective : null;
 }

@@ -38,10 +38,6 @@ public static class SweepStatus
         var finished = trials.Where(t => t.State.IsFinished() && t.Result is not null).ToList();
         var used = TimeSpan.FromSeconds(finished.Sum(t => t.Result!.Seconds));
         var left = TimeLeft.Of(trials, slotsWhenIdle);
-        TrialRecord? best = null;
-        foreach (var trial in finished.Where(t => t.State is TrialState.Completed or TrialState.Pruned))
-            if (trial.Result!.BestObjective is { } value && objective.IsBetter(value, best?.Result!.BestObjective))
-                best = trial;
-        return new StatusSummary(counts, best, used, left);
+        return new StatusSummary(counts, SweepProjection.BestTrial(trials, objective), used, left);
     }
 }

@@ -19,23 +19,21 @@ public sealed record LeaderboardRow(
 
 public static class Leaderboard
 {
-    /// <summary>Configurations ranked by mean objective over their seed repeats, best first; those without an
-    /// objective (running, failed) follow in plan order.</summary>
+    /// <summary>Configurations ranked as <see cref="Ranking"/> ranks them, best first; those without an objective
+    /// (running, failed) follow in plan order.</summary>
     public static IReadOnlyList<LeaderboardRow> Build(IEnumerable<TrialInfo> trials, bool maximize)
     {
-        var order = new ObjectiveOrder(maximize);
-        var rows = ConfigGroup.GroupAll(trials).Select(group => ToRow(group, order)).ToList();
-        var ranked = order.BestFirst(rows.Where(r => r.Objective is not null), r => r.Objective!.Mean)
-            .Select((row, i) => row with { Rank = i + 1 });
-        return ranked.Concat(rows.Where(r => r.Objective is null)).ToList();
+        var list = trials.ToList();
+        var rows = ConfigGroup.GroupAll(list).ToDictionary(group => group.ConfigKey, group => ToRow(group, maximize));
+        var rankedKeys = Ranking.ConfigurationsBestFirst(list, t => t.ConfigKey, t => t.Objective, maximize)
+            .Select(group => group.Key).ToList();
+        var ranked = rankedKeys.Select((key, i) => rows[key] with { Rank = i + 1 });
+        return ranked.Concat(rows.Values.Where(row => !rankedKeys.Contains(row.Config.ConfigKey))).ToList();
     }
 
-    private static LeaderboardRow ToRow(ConfigGroup group, ObjectiveOrder order)
+    private static LeaderboardRow ToRow(ConfigGroup group, bool maximize)
     {
-        var withObjective = group.Trials.Where(t => t.Objective.HasValue).ToList();
-        var best = withObjective.Count > 0
-            ? order.BestFirst(withObjective, t => t.Objective!.Value).First()
-            : group.Trials[0];
+        var best = Ranking.BestRepeat(group.Trials, t => t.Objective, maximize) ?? group.Trials[0];
         return new LeaderboardRow(
             Rank: null,
             Config: group,

@@ -88,4 +88,29 @@ public class SweepStatusTests
             lines.Select(l => (l.Index, l.State, l.Epochs, l.Objective)));
         Assert.Equal(0.5, SweepStatus.Lines(trials, epochs, new ObjectiveSpec { Mode = ObjectiveMode.Min })[1].Objective);
     }
+
+    /// <summary>The progress line, <c>sweep status</c> and the report name the same best trial: the best repeat of
+    /// the configuration with the best mean, not a lucky seed of a worse one.</summary>
+    [Fact]
+    public void BestTrial_IsTheSameInProgressStatusAndReport()
+    {
+        var plans = new[]
+        {
+            Plan(0, new Sweep.Orchestrator.Search.ParameterChange("lr", "0.1", "0.01")) with { ConfigKey = "a", Repeat = 0 },
+            Plan(1, new Sweep.Orchestrator.Search.ParameterChange("lr", "0.1", "0.01")) with { ConfigKey = "a", Repeat = 1 },
+            Plan(2) with { ConfigKey = "b", Repeat = 0 },
+            Plan(3) with { ConfigKey = "b", Repeat = 1 },
+        };
+        double[] objectives = [0.90, 0.50, 0.79, 0.81];
+        var trials = plans.Select((plan, i) => Trial(i, TrialState.Completed, 10, objectives[i]) with { Plan = plan }).ToList();
+
+        var status = SweepStatus.Summarize(trials, MaxAccuracy).Best!.Index;
+        var progress = SweepProjection.Load(MaxAccuracy, trials, []).Progress().BestTrial;
+        var report = Sweep.Reports.Analysis.Leaderboard.Build(
+            trials.Select(t => new Sweep.Reports.Model.TrialInfo(t.Index, "completed", "x", [], t.Plan.Repeat, 0,
+                t.Plan.ConfigKey, 0, [], null, SweepProjection.FinalObjective(t), null, null, null, 1, null, null, null)),
+            maximize: true)[0].BestTrial.Index;
+
+        Assert.Equal((3, 3, 3), (status, progress, report));
+    }
 }
