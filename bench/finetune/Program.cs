@@ -1,0 +1,70 @@
+using Sweep.FinetuneBench;
+
+// Fine-tunes the same ResNet-18 (torchvision's, randomly initialised and saved as a state dict; layer4 and the new
+// head trainable; 64 px inputs; batch 32) alternately with Sweep's trial runner and with PyTorch on the same images,
+// then prints each side's median images/s over its timed epochs after the first, their ratio (goal: Sweep ≥ 1.2×
+// PyTorch) and the resident memory at each epoch's end (goal: flat from epoch to epoch). The first epoch of a run is
+// shown but not counted on either side: it warms up the allocator and libtorch's kernels (PyTorch's first epoch runs
+// at a fraction of its later speed).
+// Usage: Sweep.FinetuneBench [runs-per-side=2] [epochs=4] [threads=2] [train-images-per-class=640]
+var runs = args.Length > 0 ? int.Parse(args[0]) : 2;
+var epochs = args.Length > 1 ? int.Parse(args[1]) : 4;
+if (epochs < 3)
+{
+    Console.Error.WriteLine("epochs: expected at least 3 (the first warms up; memory is compared from the second on)");
+    return 2;
+}
+var threads = args.Length > 2 ? int.Parse(args[2]) : 2;
+var perClass = args.Length > 3 ? int.Parse(args[3]) : 640;
+const string Python = "/usr/bin/python3";
+
+var work = Path.Combine(Path.GetTempPath(), "sweep-finetune-bench");
+if (Directory.Exists(work))
+    Directory.Delete(work, recursive: true);
+var images = Path.Combine(work, "images");
+var weights = Path.Combine(work, "resnet18-random.pth");
+GeneratedImages.Write(images, perClass, testPerClass: 32);
+var peer = new PeerFinetune(Python, Path.Combine(AppContext.BaseDirectory, "torch_finetune.py"), images, weights, threads);
+peer.WriteWeights(weights);
+var sweep = new SweepFinetune(images, weights, threads);
+Console.WriteLine($"data: {2 * perClass} training images of {GeneratedImages.Size} px in 2 classes; {epochs} epochs per run; {threads} threads");
+Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
+
+var rates = new Dictionary<string, List<double>> { ["sweep"] = [], ["pytorch"] = [] };
+var memory = new Dictionary<string, List<IReadOnlyList<long>>> { ["sweep"] = [], ["pytorch"] = [] };
+var versions = new Dictionary<string, string>();
+for (var run = 0; run < runs; run++)
+{
+    // Alternate which side goes first so a slow stretch of a shared machine does not always hit the same one.
+    foreach (var side in run % 2 == 0 ? new[] { "sweep", "pytorch" } : ["pytorch", "sweep"])
+    {
+        var (records, version) = side == "sweep" ? sweep.Run(run, epochs) : peer.Run(run, epochs);
+        versions[side] = version;
+        rates[side].AddRange(records.Skip(1).Select(r => r.ImagesPerSecond));
+        memory[side].Add(records.Select(r => r.ResidentBytes).ToList());
+        Console.WriteLine($"run {run + 1}/{runs} {side,-8} " + string.Join("  ", records.Select(r =>
+            $"epoch {r.Epoch}: {r.ImagesPerSecond,6:0} images/s, {r.ResidentBytes / 1048576.0:0} MiB")));
+    }
+}
+Console.WriteLine($"load average after:  {File.ReadAllText("/proc/loadavg").Trim()}");
+
+var sweepMedian = Median(rates["sweep"]);
+var peerMedian = Median(rates["pytorch"]);
+var ratio = sweepMedian / peerMedian;
+Console.WriteLine($"sweep   ({versions["sweep"]}): median {sweepMedian:0} images/s (epochs 2–{epochs})");
+Console.WriteLine($"pytorch ({versions["pytorch"]}): median {peerMedian:0} images/s (epochs 2–{epochs})");
+Console.WriteLine($"ratio sweep/pytorch: {ratio:0.00}x (goal >= 1.20x: {(ratio >= 1.2 ? "met" : "not met")})");
+foreach (var (side, runsMemory) in memory)
+{
+    // Growth from the second epoch's end to the last's, in each run: flat means a few MiB at most.
+    var growth = runsMemory.Select(r => (r[^1] - r[1]) / 1048576.0).ToList();
+    Console.WriteLine($"memory  {side,-8} growth from epoch 2 to {epochs}: " + string.Join(", ", growth.Select(g => $"{g:+0;-0;0} MiB")));
+}
+return 0;
+
+static double Median(IReadOnlyList<double> values)
+{
+    var sorted = values.Order().ToArray();
+    var middle = sorted.Length / 2;
+    return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
