@@ -16,6 +16,7 @@ internal static class Curves
         return own;
     }
 
-    /// <summary>Invariant, short enough for a reason string.</summary>
-    public static string Show(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    /// <summary>Invariant, short enough for a reason string; four significant digits resolve an accuracy to the
+    /// hundredth of a point the report shows.</summary>
+    public static string Show(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 }

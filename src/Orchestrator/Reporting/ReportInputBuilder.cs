@@ -29,6 +29,9 @@ public static class ReportInputBuilder
         IReadOnlyList<SearchDecision>? decisions = null)
     {
         var epochsByTrial = epochs.ToLookup(e => e.TrialIndex, e => e.Metrics);
+        var decisionsByTrial = epochs.Where(e => e.Decision is not null).ToLookup(e => e.TrialIndex,
+            e => new StopDecisionInfo(e.Metrics.Epoch, e.Decision!.Action.ToString().ToLowerInvariant(), e.Decision.Reason));
+        var loader = new SpecLoader();
         var parts = epochs.GroupBy(e => e.TrialIndex).ToDictionary(g => g.Key, TrialParts.Describe);
         var started = trials.Select(t => t.StartedAt).Where(t => t is not null).DefaultIfEmpty(sweep.CreatedAt).Min()!.Value;
         var ended = trials.All(t => t.FinishedAt is not null) && trials.Count > 0
@@ -50,13 +53,16 @@ public static class ReportInputBuilder
             hosts,
             $"sweep run {sweep.SpecPath}   (one trial: sweep train {sweep.SpecPath} --trial N)",
             spec.Search.Repeats,
-            spec.Search.Parameters.Select(p => p.Path).ToList(),
+            spec.Search.Parameters.Select(Parameter).ToList(),
             spec.BaselineValues,
-            classCount);
+            classCount,
+            EarlyStopping(spec.Search.EarlyStopping));
         return new ReportInput(info,
-            trials.Select(t => Trial(t, epochsByTrial[t.Index].ToList(), parts.GetValueOrDefault(t.Index))).ToList())
+            trials.Select(t => Trial(t, epochsByTrial[t.Index].ToList(), parts.GetValueOrDefault(t.Index))
+                with { PlannedEpochs = PlannedEpochs(loader, spec, t.Plan), Decisions = decisionsByTrial[t.Index].OrderBy(d => d.Epoch).ToList() })
+                .ToList())
         {
-            Decisions = (decisions ?? []).Select(Decision).ToList(),
+            SearchDecisions = (decisions ?? []).Select(Decision).ToList(),
         };
     }
 
@@ -74,6 +80,25 @@ public static class ReportInputBuilder
 
     private static IReadOnlyList<ChangeInfo> Changes(IEnumerable<ParameterChange> changes) =>
         changes.Select(c => new ChangeInfo(c.Path, c.Value, c.BaselineValue)).ToList();
+
+    private static SearchParameterInfo Parameter(ParameterSpace space) => space switch
+    {
+        UniformRange r => new(r.Path, ParameterDistribution.Uniform, r.Low, r.High),
+        LogUniformRange r => new(r.Path, ParameterDistribution.LogUniform, r.Low, r.High),
+        IntRange r => new(r.Path, ParameterDistribution.Integer, r.Low, r.High),
+        Choice c => new(c.Path, ParameterDistribution.Choice),
+        _ => new(space.Path, ParameterDistribution.Values),
+    };
+
+    private static EarlyStoppingInfo EarlyStopping(EarlyStoppingSpec stopping) =>
+        new(Spelling(stopping.Policy), stopping.GraceEpochs, stopping.Reduction, stopping.MinTrials);
+
+    /// <summary>Only a change of <c>training.epochs</c> moves a trial's budget from the baseline's, so only then is the
+    /// trial's spec resolved (which parses the whole file again).</summary>
+    private static int PlannedEpochs(SpecLoader loader, SweepSpec spec, PlannedTrial plan) =>
+        plan.Changes.Any(c => c.Path == "training.epochs")
+            ? loader.Resolve(spec, plan).Training.Epochs
+            : spec.Baseline.Training.Epochs;
 
     /// <param name="parts">Which hosts trained which epochs, when the store recorded it.</param>
     private static TrialInfo Trial(TrialRecord trial, IReadOnlyList<EpochMetrics> stored, string? parts)
@@ -102,7 +127,8 @@ public static class ReportInputBuilder
             result?.Seconds ?? 0,
             trial.Message ?? result?.Message,
             result?.StoppedAtEpoch,
-            parts ?? result?.Environment.Host);
+            parts ?? result?.Environment.Host,
+            FinishedAt: trial.FinishedAt);
     }
 
     private static TestInfo Test(TestMetrics test) => new(

@@ -130,8 +130,11 @@ public sealed class SweepProjection(ObjectiveSpec objective)
 
     /// <summary>The best trial as <see cref="Ranking"/> defines it, for the progress line and <c>sweep status</c>.</summary>
     public static TrialRecord? BestTrial(IEnumerable<TrialRecord> trials, ObjectiveSpec objective) =>
-        Ranking.BestTrial(trials.OrderBy(t => t.Index), t => t.Plan.ConfigKey, FinalObjective,
-            objective.Mode == ObjectiveMode.Max);
+        Ranking.BestTrial(trials.OrderBy(t => t.Index), Rank, objective.Mode == ObjectiveMode.Max);
+
+    /// <summary>A trial as the ranking sees it; the report ranks its own view of the same records alike.</summary>
+    public static RankedTrial Rank(TrialRecord trial) => new(trial.Plan.ConfigKey, FinalObjective(trial),
+        trial.State is TrialState.Pruned or TrialState.Paused, trial.Result?.Epochs.Count ?? 0);
 
     /// <summary>The objective a trial is ranked by, wherever it is ranked: its result's best epoch (pruned and paused
     /// trials included, as ASHA and Optuna rank them by what they reached); none for a trial that failed or

@@ -17,7 +17,7 @@ public static class AdaptivePath
     /// <summary>One row per round the strategy decided; empty unless the sweep is adaptive.</summary>
     public static AdaptivePathInfo Analyze(ReportInput input)
     {
-        var rounds = input.Decisions
+        var rounds = input.SearchDecisions
             .Where(decision => decision.Kind == DecisionKinds.AdaptiveRound)
             .OrderBy(decision => decision.Round)
             .Select(Row)

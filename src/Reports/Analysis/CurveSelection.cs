@@ -25,9 +25,17 @@ public static class CurveSelection
         return picks;
     }
 
-    /// <summary>Trials with epochs in leaderboard order (best configuration first), at most <paramref name="cap"/>.</summary>
-    public static IReadOnlyList<TrialInfo> SmallMultiples(IReadOnlyList<LeaderboardRow> leaderboard, int cap) =>
-        leaderboard.SelectMany(r => r.Config.Trials).Where(t => t.Epochs.Count > 0).Take(cap).ToList();
+    /// <summary>A curve needs two epochs: one epoch is a point, which a thumbnail would draw as an empty frame.</summary>
+    public const int CurveEpochs = 2;
 
-    public static int WithCurves(IEnumerable<TrialInfo> trials) => trials.Count(t => t.Epochs.Count > 0);
+    /// <summary>Trials with curves in leaderboard order (best configuration first), at most <paramref name="cap"/>.</summary>
+    public static IReadOnlyList<TrialInfo> SmallMultiples(IReadOnlyList<LeaderboardRow> leaderboard, int cap) =>
+        leaderboard.SelectMany(r => r.Config.Trials).Where(HasCurve).Take(cap).ToList();
+
+    public static int WithCurves(IEnumerable<TrialInfo> trials) => trials.Count(HasCurve);
+
+    /// <summary>Trials that recorded exactly one epoch (pruned at a first rung, or just started).</summary>
+    public static int SingleEpoch(IEnumerable<TrialInfo> trials) => trials.Count(t => t.Epochs.Count == 1);
+
+    public static bool HasCurve(TrialInfo trial) => trial.Epochs.Count >= CurveEpochs;
 }

@@ -37,7 +37,8 @@ public static class Importance
 
         var encoded = sweep.ParameterPaths
             .Select(path => ParameterEncoding.Encode(path,
-                scored.Select(t => ParameterValues.Of(t, path, sweep.BaselineValues.GetValueOrDefault(path))).ToList()))
+                scored.Select(t => ParameterValues.Of(t, path, sweep.BaselineValues.GetValueOrDefault(path))).ToList(),
+                sweep.Parameter(path)))
             .ToList();
         var caveats = new List<string>();
         var inputs = encoded.Where(p => p.Domain is not null).ToList();

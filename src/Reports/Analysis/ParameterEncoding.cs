@@ -1,3 +1,5 @@
+using Sweep.Reports.Model;
+
 namespace Sweep.Reports.Analysis;
 
 /// <summary>How a parameter's values become an input of the forest, and so what "uniform over its domain" means.</summary>
@@ -24,18 +26,22 @@ public sealed record EncodedParameter(string Path, ParameterScale Scale, int Dis
 public static class ParameterEncoding
 {
     /// <param name="values">The parameter's value in each trial, as YAML flow text; null where unset.</param>
-    public static EncodedParameter Encode(string path, IReadOnlyList<string?> values)
+    /// <param name="space">How the spec draws the parameter, when known: a range is measured over the spec's bounds
+    /// on the spec's scale; listed values are read from the values.</param>
+    public static EncodedParameter Encode(string path, IReadOnlyList<string?> values, SearchParameterInfo? space = null)
     {
         var numbers = values.Select(v => v is null ? null : ParameterValues.TryNumber(v)).ToList();
         return numbers.All(n => n.HasValue)
-            ? Numeric(path, numbers.Select(n => n!.Value).ToArray())
+            ? Numeric(path, numbers.Select(n => n!.Value).ToArray(), space)
             : Categorical(path, values);
     }
 
-    private static EncodedParameter Numeric(string path, double[] numbers)
+    private static EncodedParameter Numeric(string path, double[] numbers, SearchParameterInfo? space)
     {
         var distinct = numbers.Distinct().Order().ToArray();
         if (distinct.Length < 2) return new EncodedParameter(path, ParameterScale.Linear, distinct.Length, null, numbers);
+        if (space is { IsRange: true, Low: { } low, High: { } high } && (!space.IsLogarithmic || distinct[0] > 0 && low > 0))
+            return Range(path, numbers, distinct.Length, space.IsLogarithmic, low, high);
         if (2 * distinct.Length <= numbers.Length)
         {
             // Ranks, so each listed value gets an equal cell whatever the spacing: [−½, n − ½] around 0 … n − 1.
@@ -50,8 +56,16 @@ public static class ParameterEncoding
             distinct.Length, FeatureDomain.Interval(inputs.Min(), inputs.Max()), inputs);
     }
 
+    private static EncodedParameter Range(string path, double[] numbers, int distinct, bool logarithmic, double low, double high)
+    {
+        Func<double, double> scale = logarithmic ? Math.Log10 : v => v;
+        var inputs = numbers.Select(scale).ToArray();
+        var domain = FeatureDomain.Interval(Math.Min(scale(low), inputs.Min()), Math.Max(scale(high), inputs.Max()));
+        return new EncodedParameter(path, logarithmic ? ParameterScale.Logarithmic : ParameterScale.Linear, distinct, domain, inputs);
+    }
+
     /// <summary>Kolmogorov–Smirnov distance between sorted values and the uniform distribution between their
-    /// extremes. The report's input does not say how a range was sampled; a sample from a uniform range spans many
+    /// extremes. Listed values do not say how they were chosen; a sample from a uniform range spans many
     /// decades too once its low end is near 0, so only the scale on which the values look uniform tells.</summary>
     private static double DistanceFromUniform(double[] sorted)
     {

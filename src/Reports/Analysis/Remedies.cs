@@ -14,22 +14,22 @@ public static class Remedies
     private static readonly Remedy WeightDecay = new("weight decay", ["training.weight_decay", "training.l2", "training.l1"]);
     private static readonly Remedy SmallerModel = new("a smaller model", ["model.channels", "model.hidden", "model.conv_blocks"]);
     private static readonly Remedy BiggerModel = new("a bigger model", ["model.channels", "model.hidden", "model.conv_blocks"]);
-    private static readonly Remedy MoreEpochs = new("more epochs", ["training.epochs"]);
+    private static readonly Remedy MoreEpochs = new("more epochs (while training loss still falls)", ["training.epochs"]);
     private static readonly Remedy HigherRate = new("a higher learning rate", ["training.lr"]);
     private static readonly Remedy LowerRate = new("a lower learning rate or warm-up", ["training.lr", "training.warmup_steps"]);
     private static readonly Remedy Clip = new("gradient clipping", ["training.grad_clip"]);
     private static readonly Remedy Normalize = new("BatchNorm", ["model.batch_norm"]);
 
-    private static Remedy EarlyStopping(int? onset) =>
-        new(onset is { } epoch ? $"early stopping at epoch {epoch}" : "early stopping", ["training.patience"]);
+    private static readonly Remedy EarlyStopping =
+        new("early stopping at the epoch of lowest validation loss (each trial's onset)", ["training.patience"]);
 
-    public static IReadOnlyList<Remedy> For(CurveDiagnosis diagnosis) => diagnosis.Kind switch
+    /// <summary>The same for every trial of a diagnosis, so the page states them once per diagnosis; what differs
+    /// between trials (the onset epoch, whether training loss still falls) is in each trial's evidence.</summary>
+    public static IReadOnlyList<Remedy> For(DiagnosisKind kind) => kind switch
     {
-        DiagnosisKind.Overfitting => [MoreData, Regularize, WeightDecay, EarlyStopping(diagnosis.OnsetEpoch), SmallerModel],
+        DiagnosisKind.Overfitting => [MoreData, Regularize, WeightDecay, EarlyStopping, SmallerModel],
         DiagnosisKind.HighVariance => [MoreData, Regularize, WeightDecay, SmallerModel],
-        DiagnosisKind.HighBias => diagnosis.TrainLossStillFalling == true
-            ? [MoreEpochs, HigherRate, BiggerModel]
-            : [BiggerModel, HigherRate, MoreEpochs],
+        DiagnosisKind.HighBias => [MoreEpochs, BiggerModel, HigherRate],
         DiagnosisKind.Unstable or DiagnosisKind.Diverged => [LowerRate, Clip, Normalize],
         _ => [],
     };

@@ -21,11 +21,12 @@ public static class ValidationCurves
     public static IReadOnlyList<ValidationCurveInfo> Analyze(SweepInfo sweep, IEnumerable<TrialInfo> trials)
     {
         var finished = trials.Where(t => !TrialProgress.IsUnfinished(t) && FinalErrors.Of(t.Epochs) is not null).ToList();
-        return sweep.ParameterPaths.Select(path => AnalyzeOne(path, sweep.BaselineValues.GetValueOrDefault(path), finished)).ToList();
+        return sweep.Parameters.Select(p => AnalyzeOne(p, sweep.BaselineValues.GetValueOrDefault(p.Path), finished)).ToList();
     }
 
-    private static ValidationCurveInfo AnalyzeOne(string path, string? baselineValue, IReadOnlyList<TrialInfo> trials)
+    private static ValidationCurveInfo AnalyzeOne(SearchParameterInfo space, string? baselineValue, IReadOnlyList<TrialInfo> trials)
     {
+        var path = space.Path;
         var alone = trials.Where(t => t.Round == 0 && (t.Changes.Count == 0 || t.Changes is [var only] && only.Path == path)).ToList();
         var oneAtATime = alone.Any(t => t.Changes.Count == 1);
         var used = oneAtATime ? alone : trials;
@@ -47,13 +48,17 @@ public static class ValidationCurves
         var ordered = allNumeric
             ? points.OrderBy(p => p.Numeric).ToList()
             : points.OrderByDescending(p => p.IsBaseline).ToList();
-        return new ValidationCurveInfo(path, ChooseAxis(ordered, allNumeric), oneAtATime, ordered);
+        return new ValidationCurveInfo(path, ChooseAxis(space, allNumeric ? ordered.Select(p => p.Numeric!.Value).ToList() : null), oneAtATime, ordered);
     }
 
-    private static ParameterAxis ChooseAxis(IReadOnlyList<ValidationCurvePoint> points, bool allNumeric)
+    /// <summary>A range is drawn on the spec's own scale: log only when the spec draws it log-uniformly. Listed
+    /// numbers go on a log axis when they span decades, as such lists (1e-4, 1e-3, 1e-2) usually do.</summary>
+    /// <param name="values">The values as numbers; null when some value is not a number.</param>
+    public static ParameterAxis ChooseAxis(SearchParameterInfo space, IReadOnlyList<double>? values)
     {
-        if (!allNumeric) return ParameterAxis.Categorical;
-        var values = points.Select(p => p.Numeric!.Value).ToList();
+        if (values is null) return ParameterAxis.Categorical;
+        if (space.IsRange)
+            return space.IsLogarithmic && values.All(v => v > 0) ? ParameterAxis.Logarithmic : ParameterAxis.Linear;
         var spansDecades = values.Count > 1 && values.All(v => v > 0) && values.Max() / values.Min() >= LogAxisSpan;
         return spansDecades ? ParameterAxis.Logarithmic : ParameterAxis.Linear;
     }

@@ -58,6 +58,15 @@ public static class Assets
         .images img { image-rendering:pixelated; border:1px solid var(--line); }
         .images .pred { color:#b91c1c; }
         footer { color:var(--muted); font-size:.8rem; text-align:center; }
+        .table-tools { display:flex; flex-wrap:wrap; gap:.8rem; align-items:center; margin:.6rem 0 0; font-size:.86rem; }
+        .table-filter { font:inherit; padding:.25rem .5rem; border:1px solid var(--line); border-radius:6px; min-width:260px; }
+        .pager button { font:inherit; padding:.15rem .6rem; border:1px solid var(--line); border-radius:6px; background:#fff; cursor:pointer; }
+        .pager button:disabled { color:#d1d5db; cursor:default; }
+        td.short { color:#b45309; }
+        details { margin:.4rem 0; } details > summary { cursor:pointer; color:var(--accent); }
+        .diagnosis { border-top:1px solid var(--line); padding-top:.4rem; margin-top:.8rem; }
+        .diagnosis h3 { margin-top:.4rem; }
+        .rule { color:#374151; margin:.2rem 0; }
         """;
 
     /// <summary>Click (or Enter on) a header to sort its table; numbers compare as numbers, blanks stay last. Listens on
@@ -87,6 +96,7 @@ public static class Assets
             var rows = Array.prototype.slice.call(body.rows);
             rows.sort(function (x, y) { return compare(key(x, column), key(y, column), ascending); });
             rows.forEach(function (row) { body.appendChild(row); });
+            table.dispatchEvent(new CustomEvent('sweep:table-sorted', { bubbles: true }));
           }
           function header(target) { return target.closest && target.closest('table.sortable > thead > tr > th'); }
           function focusable(root) {
@@ -99,6 +109,61 @@ public static class Assets
           });
           document.addEventListener('sweep:section-updated', function (e) { focusable(e.target); });
           focusable(document);
+        })();
+        """;
+
+    /// <summary>Pages (<c>table.paged</c>, <c>data-page-rows</c> per page) and filters a long table through the
+    /// <see cref="TableTools"/> above it. Listens on the document and starts again on <c>sweep:section-updated</c>,
+    /// so a replaced section pages too (its filter text starts empty); after a sort it shows the first page.</summary>
+    public const string TableScript = """
+        (function () {
+          function state(table) { return table.sweepPage || (table.sweepPage = { page: 0, filter: '' }); }
+          function tools(table) { return document.querySelector('.table-tools[data-table="' + table.id + '"]'); }
+          function button(pager, label, page, disabled) {
+            var b = document.createElement('button');
+            b.type = 'button'; b.textContent = label; b.disabled = disabled; b.setAttribute('data-page', page);
+            pager.appendChild(b);
+          }
+          function render(table) {
+            var s = state(table), size = parseInt(table.getAttribute('data-page-rows'), 10) || 25;
+            var needle = s.filter.trim().toLowerCase();
+            var matching = Array.prototype.filter.call(table.tBodies[0].rows, function (row) {
+              var match = needle === '' || row.textContent.toLowerCase().indexOf(needle) >= 0;
+              if (!match) row.hidden = true;
+              return match;
+            });
+            var pages = Math.max(1, Math.ceil(matching.length / size));
+            s.page = Math.max(0, Math.min(s.page, pages - 1));
+            matching.forEach(function (row, i) { row.hidden = Math.floor(i / size) !== s.page; });
+            var box = tools(table);
+            if (!box) return;
+            var pager = box.querySelector('.pager');
+            pager.textContent = '';
+            button(pager, '‹ previous', s.page - 1, s.page === 0);
+            pager.appendChild(document.createTextNode(' page ' + (s.page + 1) + ' of ' + pages + ' · ' + matching.length + ' rows '));
+            button(pager, 'next ›', s.page + 1, s.page >= pages - 1);
+          }
+          function tableOf(element) {
+            var box = element.closest && element.closest('.table-tools');
+            return box ? document.getElementById(box.getAttribute('data-table')) : null;
+          }
+          function start(root) { root.querySelectorAll('table.paged').forEach(render); }
+          document.addEventListener('input', function (e) {
+            var table = e.target.classList && e.target.classList.contains('table-filter') ? tableOf(e.target) : null;
+            if (!table) return;
+            state(table).filter = e.target.value; state(table).page = 0; render(table);
+          });
+          document.addEventListener('click', function (e) {
+            var b = e.target.closest && e.target.closest('.pager button');
+            var table = b ? tableOf(b) : null;
+            if (!table) return;
+            state(table).page = parseInt(b.getAttribute('data-page'), 10); render(table);
+          });
+          document.addEventListener('sweep:table-sorted', function (e) {
+            if (e.target.matches('table.paged')) { state(e.target).page = 0; render(e.target); }
+          });
+          document.addEventListener('sweep:section-updated', function (e) { start(e.target); });
+          start(document);
         })();
         """;
 }

@@ -17,7 +17,7 @@ public static class BestTrialSection
 
             html.Append($"<p>Test accuracy <b>{Percent(test.Accuracy, "0.00")}</b>, macro-F1 <b>{Number(test.MacroF1)}</b>.</p>");
             html.Append("<div class=\"row\">");
-            html.Append("<figure><figcaption>Confusion matrix (rows: true class; colour: share of the row, i.e. recall)</figcaption>")
+            html.Append("<figure><figcaption>Confusion matrix (rows: true class; colour: share of the row, i.e. recall, from white at 0 % to dark blue at 100 %)</figcaption>")
                 .Append(page.Svg(ConfusionMatrixPlot.Build(test.ClassNames, test.ConfusionMatrix), 640, 560, "confusion matrix of the best trial"))
                 .Append("</figure>");
             html.Append("<div><table class=\"sortable\"><thead><tr><th>Class</th><th data-type=\"number\">Precision</th><th data-type=\"number\">Recall</th><th data-type=\"number\">F1</th><th data-type=\"number\">Support</th></tr></thead><tbody>");

@@ -20,7 +20,7 @@ public static class CurvesSection
                 {
                     var trial = pick.Trial;
                     var diagnosis = a.Diagnoses[trial.Index];
-                    var config = a.Leaderboard.First(r => r.Config.ConfigKey == trial.ConfigKey).Config;
+                    var config = a.ConfigOf(trial);
                     html.Append($"<figure class=\"pair\"><figcaption><b>Trial #{trial.Index}</b> — {E(pick.Reason)} {Badge(diagnosis.Kind)}<br><span class=\"muted\">{E(Configuration(config))}</span></figcaption>");
                     html.Append("<div class=\"row\">")
                         .Append(page.Svg(LearningCurvePlot.Build(trial.Epochs, CurveMetric.Loss, diagnosis, "loss"), 520, 300, $"loss curves of trial {trial.Index}"))
@@ -31,14 +31,16 @@ public static class CurvesSection
                 var withCurves = CurveSelection.WithCurves(a.Input.Trials);
                 var shown = CurveSelection.SmallMultiples(a.Leaderboard, page.Limits.SmallMultiples);
                 html.Append($"<h3>All trials (loss)</h3><p class=\"muted\">Showing {Count(shown.Count)} of {Count(withCurves)} trials with curves");
-                html.Append(shown.Count < withCurves ? $", best-ranked first; the page draws at most {page.Limits.SmallMultiples}.</p>" : ".</p>");
+                html.Append(shown.Count < withCurves ? $", best-ranked first; the page draws at most {page.Limits.SmallMultiples}." : ".");
+                var single = CurveSelection.SingleEpoch(a.Input.Trials);
+                html.Append(single > 0 ? $" {Plural(single, "trial")} recorded one epoch only, which makes no curve; the leaderboard has {(single == 1 ? "its" : "their")} numbers.</p>" : "</p>");
                 html.Append("<div class=\"multiples\">");
                 foreach (var trial in shown)
                 {
                     var diagnosis = a.Diagnoses[trial.Index];
                     html.Append($"<figure class=\"small\">")
                         .Append(page.Svg(LearningCurvePlot.Build(trial.Epochs, CurveMetric.Loss, diagnosis, null, compact: true), 240, 150, $"loss curves of trial {trial.Index}"))
-                        .Append($"<figcaption>#{trial.Index} {Badge(diagnosis.Kind)}<br><span class=\"muted\" title=\"{E(trial.ConfigKey)}\">{E(Shorten(trial.ConfigKey, 34))}</span></figcaption></figure>");
+                        .Append($"<figcaption>#{trial.Index} {Badge(diagnosis.Kind)}<br><span class=\"muted\" title=\"{E(Configuration(a.ConfigOf(trial)))}\">{E(Shorten(Configuration(a.ConfigOf(trial)), 34))}</span></figcaption></figure>");
                 }
                 html.Append("</div>");
             });

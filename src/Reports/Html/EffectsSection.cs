@@ -116,7 +116,7 @@ public static class EffectsSection
     /// <summary>Which changes the strategy paired, and on what evidence, as it recorded the choice.</summary>
     private static void WritePairsChosen(StringBuilder html, PageContext page)
     {
-        var decision = page.Analysis.Input.Decisions.FirstOrDefault(d => d.Kind == Model.DecisionKinds.InteractionPairs);
+        var decision = page.Analysis.Input.SearchDecisions.FirstOrDefault(d => d.Kind == Model.DecisionKinds.InteractionPairs);
         if (decision is null) return;
         var chosen = decision.Candidates.Where(c => decision.Chosen.Contains(c.Measured.ConfigKey))
             .OrderBy(c => decision.Chosen.ToList().IndexOf(c.Measured.ConfigKey)).ToList();

@@ -26,6 +26,18 @@ public static class Evidence
         _ => $"{Plural(epochs, "epoch")} so far; {t.MinEpochs} needed to read a trend",
     };
 
+    /// <summary>The rule that gives a diagnosis, with its thresholds: the same for every trial with it.</summary>
+    public static string Rule(DiagnosisKind kind, DiagnosisThresholds t) => kind switch
+    {
+        DiagnosisKind.Diverged => "a loss became NaN or infinite, or the trial was stopped as diverged.",
+        DiagnosisKind.Unstable => $"training loss rose by more than {Percent(t.UnstableJumpFraction, "0")} from one epoch to the next in at least {t.UnstableMinJumps} epochs.",
+        DiagnosisKind.Overfitting => $"smoothed validation loss ({t.SmoothingWindow}-epoch window) ends at least {Percent(t.OverfitValidationLossRise, "0")} above its minimum while training loss keeps falling.",
+        DiagnosisKind.HighVariance => $"final validation error exceeds training error by at least {Points(t.HighVarianceGap)} points.",
+        DiagnosisKind.HighBias => $"final training error of at least {Percent(t.HighBiasTrainError, "0")}.",
+        DiagnosisKind.Healthy => "none of the rules above holds at the last epoch.",
+        _ => $"fewer than {t.MinEpochs} epochs, or still training with training error that may yet fall.",
+    };
+
     /// <summary>"model.dropout 0 → 0.5 cut the gap from 9.1 to 3.2 points; objective 90.10 % → 91.10 % (better beyond noise)".</summary>
     public static string Tested(TestedRemedy tested, MetricScale scale)
     {
@@ -34,7 +46,7 @@ public static class Evidence
         var gapPart = effect.Gap is { } gap && effect.ReferenceGap is { } referenceGap
             ? $"{(gap.Mean < referenceGap.Mean ? "cut" : "raised")} the gap from {Points(referenceGap.Mean)} to {Points(gap.Mean)} points"
             : "left no gap to compare";
-        return $"{change.Path} {change.BaselineValue} → {change.Value} {gapPart}; objective {Metric(effect.Reference.Mean, scale)} → {Metric(effect.Objective.Mean, scale)} ({Verdict(effect.Verdict)})";
+        return $"{change.Path} {Value(change.BaselineValue)} → {Value(change.Value)} {gapPart}; objective {Metric(effect.Reference.Mean, scale)} → {Metric(effect.Objective.Mean, scale)} ({Verdict(effect.Verdict)})";
     }
 
     public static string Verdict(EffectVerdict verdict) => verdict switch

@@ -6,7 +6,8 @@ namespace Sweep.Reports.Html;
 
 public static class LeaderboardSection
 {
-    private const int TallTableRows = 25;
+    /// <summary>Rows per page; the page script pages and filters the table, and without script every row shows.</summary>
+    public const int PageRows = 25;
 
     public static void Write(StringBuilder html, PageContext page)
     {
@@ -14,16 +15,15 @@ public static class LeaderboardSection
         var repeats = a.Input.Sweep.Repeats;
         var lead = $"Configurations ranked by {E(page.ObjectiveName)}" +
                    (repeats > 1 ? $", mean ± standard deviation over {repeats} seed repeats" : " (one seed each, so no spread)") +
-                   ". Click a column header to sort.";
+                   $". {E(Ranking.Rule)} Epochs are those trained of those planned. Click a column header to sort; type to filter.";
         PageContext.Section(html, "leaderboard", "Leaderboard", lead, () =>
         {
             if (a.Leaderboard.Count == 0) { PageContext.Empty(html, "The sweep has no trials yet."); return; }
-            // Long sweeps scroll inside the table so the sections below stay within reach.
-            var wrapper = a.Leaderboard.Count > TallTableRows ? "table-wrap scroll" : "table-wrap";
-            html.Append($"<div class=\"{wrapper}\"><table class=\"sortable\" id=\"leaderboard-table\"><thead><tr>")
+            if (a.Leaderboard.Count > PageRows) TableTools.Write(html, "leaderboard-table", a.Leaderboard.Count, "configurations");
+            html.Append($"<div class=\"table-wrap\"><table class=\"sortable{(a.Leaderboard.Count > PageRows ? " paged" : "")}\" id=\"leaderboard-table\" data-page-rows=\"{PageRows}\"><thead><tr>")
                 .Append("<th data-type=\"number\">Rank</th><th>Configuration</th><th>Role</th><th data-type=\"number\">")
                 .Append(E(page.ObjectiveName))
-                .Append("</th><th data-type=\"number\">Gap (pts)</th><th data-type=\"number\">Parameters</th><th data-type=\"number\">Best epoch</th>")
+                .Append("</th><th data-type=\"number\">Gap (pts)</th><th data-type=\"number\">Parameters</th><th data-type=\"number\">Epochs</th><th data-type=\"number\">Best epoch</th>")
                 .Append("<th data-type=\"number\">Test accuracy</th><th data-type=\"number\">Macro-F1</th><th data-type=\"number\">Seeds</th><th>State</th></tr></thead><tbody>");
             foreach (var row in a.Leaderboard)
             {
@@ -34,6 +34,7 @@ public static class LeaderboardSection
                     .Append($"<td class=\"num\" data-sort=\"{SortKey(row.Objective?.Mean)}\">{MetricSpread(row.Objective, page.Scale)}</td>")
                     .Append($"<td class=\"num\" data-sort=\"{SortKey(row.Gap?.Mean)}\">{Points(row.Gap?.Mean)}</td>")
                     .Append($"<td class=\"num\" data-sort=\"{SortKey(row.TrainableParameters)}\">{Count(row.TrainableParameters)}</td>")
+                    .Append($"<td class=\"num{(row.Budget.Full ? "" : " short")}\" data-sort=\"{row.Budget.MostTrained}\">{Budget(row.Budget)}</td>")
                     .Append($"<td class=\"num\" data-sort=\"{SortKey(row.BestEpoch)}\">{(row.BestEpoch?.ToString() ?? Missing)}</td>")
                     .Append($"<td class=\"num\" data-sort=\"{SortKey(row.TestAccuracy?.Mean)}\">{Percent(row.TestAccuracy?.Mean, "0.00")}</td>")
                     .Append($"<td class=\"num\" data-sort=\"{SortKey(row.MacroF1?.Mean)}\">{Number(row.MacroF1?.Mean, "0.000")}</td>")
@@ -43,5 +44,12 @@ public static class LeaderboardSection
             }
             html.Append("</tbody></table></div>");
         });
+    }
+
+    /// <summary>"15 / 15", "3 / 15" or, for repeats that trained differently, "3–15 / 15".</summary>
+    public static string Budget(TrialBudget budget)
+    {
+        var trained = budget.FewestTrained == budget.MostTrained ? $"{budget.MostTrained}" : $"{budget.FewestTrained}–{budget.MostTrained}";
+        return budget.Planned is { } planned ? $"{trained} / {planned}" : trained;
     }
 }

@@ -12,6 +12,8 @@ public static class ReportPage
     [
         new("summary", "Summary", SummarySection.Write),
         new("leaderboard", "Leaderboard", LeaderboardSection.Write),
+        new("history", "History", HistorySection.Write),
+        new("early-stopping", "Early stopping", EarlyStoppingSection.Write),
         new("curves", "Learning curves", CurvesSection.Write),
         new("bias-variance", "Bias & variance", BiasVarianceSection.Write),
         new("effects", "Effects", EffectsSection.Write),
@@ -19,6 +21,7 @@ public static class ReportPage
         new("sanity", "Sanity", SanitySection.Write),
         new("best-trial", "Best trial", BestTrialSection.Write),
         new("importance", "Importance", ImportanceSection.Write),
+        new("search-space", "Search space", SearchSpaceSection.Write),
     ];
 
     public static string Render(ReportAnalysis analysis, ReportLimits limits)
@@ -52,7 +55,7 @@ public static class ReportPage
 
     public static string Foot(ReportAnalysis analysis, string? extraScript = null) =>
         $"<footer>Written by sweep · {Plural(analysis.Input.Trials.Count, "trial")}</footer></main>"
-        + $"<script>{Assets.SortScript}</script>"
+        + $"<script>{Assets.SortScript}\n{Assets.TableScript}</script>"
         + (extraScript is null ? "" : $"<script>{extraScript}</script>")
         + "</body></html>\n";
 }

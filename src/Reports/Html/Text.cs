@@ -55,9 +55,10 @@ public static class Text
 
     public static string Count(long? value) => value is { } v ? v.ToString("N0", Invariant) : Missing;
 
-    /// <summary>Machine-readable value for the sort script: invariant number, or empty to sort last.</summary>
+    /// <summary>Machine-readable value for the sort script: an invariant number to 6 significant digits (finer than
+    /// any figure the page shows, and no 17-digit noise), or empty to sort last.</summary>
     public static string SortKey(double? value) =>
-        value is { } v && double.IsFinite(v) ? v.ToString("R", Invariant) : "";
+        value is { } v && double.IsFinite(v) ? v.ToString("0.#####E+0", Invariant) : "";
 
     public static string Duration(double seconds)
     {
@@ -69,14 +70,26 @@ public static class Text
             : $"{span.Minutes} min {span.Seconds:00} s";
     }
 
-    public static string Change(ChangeInfo change) => $"{change.Path}: {change.BaselineValue} → {change.Value}";
+    public static string Change(ChangeInfo change) => $"{change.Path}: {Value(change.BaselineValue)} → {Value(change.Value)}";
+
+    /// <summary>A parameter's value as a reader wants it: a drawn number such as 0.00012345678901234567 as
+    /// "1.235e-4", 0.123456789 as "0.1235"; whole numbers, text and lists as written.</summary>
+    public static string Value(string flowText)
+    {
+        if (ParameterValues.TryNumber(flowText) is not { } number || number == Math.Round(number) && Math.Abs(number) < 1e6)
+            return flowText;
+        var magnitude = Math.Abs(number);
+        return magnitude is >= 0.01 and < 1e5
+            ? number.ToString("G4", Invariant)
+            : number.ToString("0.###e+0", Invariant);
+    }
 
     /// <summary>What a configuration is, in words: "baseline", one change, or the varied values.</summary>
     public static string Configuration(ConfigGroup config) => config.Changes.Count == 0
         ? (config.Round > 0 ? $"baseline of round {config.Round}" : "baseline")
         : config.Changes.Count == 1
             ? Change(config.Changes[0])
-            : string.Join("; ", config.Changes.Select(c => $"{c.Path} = {c.Value}"));
+            : string.Join("; ", config.Changes.Select(c => $"{c.Path} = {Value(c.Value)}"));
 
     public static string Badge(DiagnosisKind kind) => $"<span class=\"badge d-{kind.Slug()}\">{E(kind.Label())}</span>";
 

@@ -5,5 +5,5 @@ public sealed record ReportInput(SweepInfo Sweep, IReadOnlyList<TrialInfo> Trial
 {
     /// <summary>What the search strategy decided, in the order it was recorded; empty for strategies that plan
     /// everything up front and for sweeps recorded before decisions were stored.</summary>
-    public IReadOnlyList<DecisionInfo> Decisions { get; init; } = [];
+    public IReadOnlyList<DecisionInfo> SearchDecisions { get; init; } = [];
 }

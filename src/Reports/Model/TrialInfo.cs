@@ -8,6 +8,10 @@ namespace Sweep.Reports.Model;
 /// <param name="BestEpoch">1-based epoch whose weights the trial kept.</param>
 /// <param name="Host">Where it trained: the host, or each host with its epochs when the trial moved
 /// (<c>w0: 1-2; w2: 3-4</c>).</param>
+/// <param name="PlannedEpochs">The epochs its spec asks for; null when not known.</param>
+/// <param name="Decisions">What early stopping decided after each recorded epoch, as stored; empty when the sweep
+/// recorded none.</param>
+/// <param name="FinishedAt">When it completed, was pruned, diverged or failed; null while unfinished.</param>
 public sealed record TrialInfo(
     int Index,
     string State,
@@ -26,7 +30,19 @@ public sealed record TrialInfo(
     double Seconds,
     string? Message,
     int? StoppedAtEpoch,
-    string? Host);
+    string? Host,
+    int? PlannedEpochs = null,
+    IReadOnlyList<StopDecisionInfo>? Decisions = null,
+    DateTimeOffset? FinishedAt = null)
+{
+    public IReadOnlyList<StopDecisionInfo> Decisions { get; init; } = Decisions ?? [];
+
+    /// <summary>Epochs recorded (trained), against <see cref="PlannedEpochs"/>.</summary>
+    public int EpochsTrained => Epochs.Count;
+
+    /// <summary>Ran every planned epoch; true when the plan is unknown.</summary>
+    public bool HadFullBudget => PlannedEpochs is not { } planned || Epochs.Count >= planned;
+}
 
 public static class TrialStates
 {

@@ -3,7 +3,8 @@ using Sweep.Reports.Model;
 
 namespace Sweep.Reports.Plots;
 
-/// <summary>Confusion matrix as a heatmap coloured by row share (recall), each cell labelled with its count.</summary>
+/// <summary>Confusion matrix coloured by row share (recall), each cell labelled with its count. Cells are vector
+/// rectangles, not a heatmap: a heatmap is a bitmap of one pixel per cell that the browser blurs when it scales it.</summary>
 public static class ConfusionMatrixPlot
 {
     public static Plot Build(IReadOnlyList<string> classNames, int[][] counts)
@@ -19,11 +20,18 @@ public static class ConfusionMatrixPlot
             for (var column = 0; column < size; column++)
                 shares[row, column] = counts[row].ElementAtOrDefault(column) / (double)total;
         }
-        // ScottPlot draws row 0 of the data at the top, which is where a confusion matrix puts the first true class.
-        var heatmap = plot.Add.Heatmap(shares);
         // ScottPlot's Blues runs dark to white; reversed, a correct prediction is dark and an empty cell white.
-        heatmap.Colormap = new ScottPlot.Colormaps.Blues().Reversed();
-        heatmap.ManualRange = new ScottPlot.Range(0, 1);
+        var colormap = new ScottPlot.Colormaps.Blues().Reversed();
+        for (var row = 0; row < size; row++)
+            for (var column = 0; column < size; column++)
+            {
+                // The first true class goes at the top, as a confusion matrix is read.
+                var y = size - 1 - row;
+                var cell = plot.Add.Rectangle(column - 0.5, column + 0.5, y - 0.5, y + 0.5);
+                cell.FillColor = colormap.GetColor(shares[row, column]);
+                cell.LineColor = Colors.White;
+                cell.LineWidth = 1;
+            }
 
         var showCounts = size <= 20;
         for (var row = 0; row < size && showCounts; row++)
@@ -43,7 +51,6 @@ public static class ConfusionMatrixPlot
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         plot.Axes.Bottom.MinimumSize = 90;
         plot.Axes.SetLimits(-0.5, size - 0.5, -0.5, size - 0.5);
-        plot.Add.ColorBar(heatmap);
         return plot;
     }
 }

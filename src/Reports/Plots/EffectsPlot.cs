@@ -39,7 +39,7 @@ public static class EffectsPlot
 
     private static string Describe(ChangeEffect effect)
     {
-        var text = string.Join(" + ", effect.Changes.Select(c => $"{c.Path}={c.Value}"));
+        var text = string.Join(" + ", effect.Changes.Select(c => $"{c.Path}={Html.Text.Value(c.Value)}"));
         return text.Length <= 40 ? text : text[..39] + "…";
     }
 

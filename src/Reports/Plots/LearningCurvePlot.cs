@@ -46,7 +46,8 @@ public static class LearningCurvePlot
         if (series.Xs.Length == 0) return;
         var scatter = plot.Add.Scatter(series.Xs, series.Ys, color);
         scatter.LineWidth = compact ? 1.5f : 2;
-        scatter.MarkerSize = compact || series.Xs.Length > 30 ? 0 : 4;
+        // A single epoch has no line to draw, so it is a marker even in a thumbnail.
+        scatter.MarkerSize = series.Xs.Length == 1 ? 6 : compact || series.Xs.Length > 30 ? 0 : 4;
         if (!compact) scatter.LegendText = label;
     }
 

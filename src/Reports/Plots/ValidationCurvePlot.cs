@@ -19,8 +19,9 @@ public static class ValidationCurvePlot
             ParameterAxis.Logarithmic => Math.Log10(p.Numeric!.Value),
             _ => p.Numeric!.Value,
         }).ToArray();
-        AddSeries(plot, xs, info.Points.Select(p => p.Train).ToList(), PlotTheme.Train, "train");
-        AddSeries(plot, xs, info.Points.Select(p => p.Validation).ToList(), PlotTheme.Validation, "validation");
+        var joined = info.Axis != ParameterAxis.Categorical;
+        AddSeries(plot, xs, info.Points.Select(p => p.Train).ToList(), PlotTheme.Train, "train", joined);
+        AddSeries(plot, xs, info.Points.Select(p => p.Validation).ToList(), PlotTheme.Validation, "validation", joined);
 
         var baselineIndex = info.Points.ToList().FindIndex(p => p.IsBaseline);
         if (baselineIndex >= 0)
@@ -28,7 +29,7 @@ public static class ValidationCurvePlot
 
         if (info.Axis == ParameterAxis.Categorical)
         {
-            plot.Axes.Bottom.SetTicks(xs, info.Points.Select(p => Shorten(p.Value)).ToArray());
+            plot.Axes.Bottom.SetTicks(xs, info.Points.Select(p => Shorten(Html.Text.Value(p.Value))).ToArray());
             plot.Axes.SetLimitsX(-0.5, xs.Length - 0.5);
         }
         else if (info.Axis == ParameterAxis.Logarithmic)
@@ -46,15 +47,18 @@ public static class ValidationCurvePlot
         return plot;
     }
 
-    private static void AddSeries(Plot plot, double[] xs, IReadOnlyList<MeanSpread> values, Color color, string label)
+    /// <param name="joined">Categories have no order between them, so their points are not joined by lines.</param>
+    private static void AddSeries(Plot plot, double[] xs, IReadOnlyList<MeanSpread> values, Color color, string label, bool joined)
     {
         var ys = values.Select(v => 100 * v.Mean).ToArray();
-        var spread = values.Select(v => 100 * (v.StandardDeviation ?? 0)).ToArray();
         var line = plot.Add.Scatter(xs, ys, color);
-        line.LineWidth = 2;
+        line.LineWidth = joined ? 2 : 0;
         line.MarkerSize = 7;
         line.LegendText = label;
-        var bars = plot.Add.ErrorBar(xs, ys, spread);
+        var bands = values.Select(v => PercentBand.Within(v.Mean, v.StandardDeviation ?? 0)).ToList();
+        var bars = plot.Add.ErrorBar(xs, ys, bands.Select(b => 100 * b.Up).ToArray());
+        bars.YErrorPositive = bands.Select(b => 100 * b.Up).ToArray();
+        bars.YErrorNegative = bands.Select(b => 100 * b.Down).ToArray();
         bars.Color = color;
         bars.LineWidth = 1.5f;
     }

@@ -1,3 +1,4 @@
+using Sweep.Reports.Analysis;
 using Sweep.Reports.Model;
 
 namespace Sweep.Reports.Samples;
@@ -29,7 +30,7 @@ public static class SyntheticReportInput
             var index = trials.Count;
             var epochs = SyntheticCurves.Generate(shape, seed: 1000 + index);
             if (upToEpoch is { } last) epochs = epochs.Take(last).ToList();
-            trials.Add(Trial(index, state, role, changes, repeat, key, round: 0, epochs, classes, seed: 17 + repeat));
+            trials.Add(Trial(index, state, role, changes, repeat, key, round: 0, epochs, classes, seed: 17 + repeat, plannedEpochs: 15));
         }
         ChangeInfo Change(string path, string value) => new(path, value, baseline[path]);
 
@@ -46,50 +47,77 @@ public static class SyntheticReportInput
         for (var r = 0; r < 2; r++) Add(TrialRoles.Interaction, [dropout, weightDecay], new CurveShape(15, 0.072, 0.012, Noise: 0.01));
 
         var sweep = Sweep(name, "ofat", repeats: 2, baseline, classes.Count, trials);
-        return new ReportInput(sweep, trials);
+        return new ReportInput(sweep, FinishedInTurn(trials));
     }
 
     /// <summary>A random search of <paramref name="trialCount"/> trials over five parameters, for scale.</summary>
     public static ReportInput Large(int trialCount, int epochs, int seed = 7)
     {
         var random = new Random(seed);
-        var space = new Dictionary<string, string[]>
+        var choices = new Dictionary<string, string[]>
         {
-            ["training.lr"] = ["0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03"],
-            ["model.dropout"] = ["0", "0.25", "0.5"],
             ["model.channels"] = ["16", "32", "64", "128"],
             ["training.optimizer"] = ["adam", "sgd", "adamw"],
             ["training.batch_size"] = ["32", "64", "128", "256"],
         };
-        var baseline = space.ToDictionary(p => p.Key, p => p.Value[Math.Min(2, p.Value.Length - 1)]);
+        var parameters = new List<SearchParameterInfo>
+        {
+            new("training.lr", ParameterDistribution.LogUniform, 1e-4, 3e-2),
+            new("model.dropout", ParameterDistribution.Uniform, 0, 0.5),
+        };
+        parameters.AddRange(choices.Keys.Select(path => new SearchParameterInfo(path, ParameterDistribution.Choice)));
+        var baseline = new Dictionary<string, string>
+        {
+            ["training.lr"] = "0.001", ["model.dropout"] = "0", ["model.channels"] = "64", ["training.optimizer"] = "adam",
+            ["training.batch_size"] = "128",
+        };
+        // As the random strategy writes a drawn value: round-trip precision.
+        string Format(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         var trials = new List<TrialInfo>(trialCount);
         for (var index = 0; index < trialCount; index++)
         {
-            var changes = space.Select(p => new ChangeInfo(p.Key, p.Value[random.Next(p.Value.Length)], baseline[p.Key])).ToArray();
-            var lr = double.Parse(changes[0].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var dropout = double.Parse(changes[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var width = int.Parse(changes[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var lr = Math.Pow(10, -4 + random.NextDouble() * Math.Log10(300));
+            var dropout = 0.5 * random.NextDouble();
+            var picked = choices.ToDictionary(p => p.Key, p => p.Value[random.Next(p.Value.Length)]);
+            var width = int.Parse(picked["model.channels"], System.Globalization.CultureInfo.InvariantCulture);
+            var changes = new[] { new ChangeInfo("training.lr", Format(lr), baseline["training.lr"]),
+                    new ChangeInfo("model.dropout", Format(dropout), baseline["model.dropout"]) }
+                .Concat(picked.Select(p => new ChangeInfo(p.Key, p.Value, baseline[p.Key]))).ToArray();
             var trainError = Math.Clamp(0.02 + 0.002 * Math.Abs(Math.Log10(lr / 0.001)) * 20 + 0.04 * dropout + 0.4 / width, 0.01, 0.5);
             var gap = Math.Clamp(0.01 + width / 1000.0 - 0.05 * dropout, 0, 0.3);
             var shape = new CurveShape(epochs, trainError, gap, OverfitOnset: gap > 0.08 ? epochs / 3 : null, Noise: 0.015,
-                DivergeAt: lr >= 0.03 && random.NextDouble() < 0.3 ? 5 : null);
+                DivergeAt: lr >= 0.015 && random.NextDouble() < 0.3 ? Math.Min(5, epochs) : null);
             var curve = SyntheticCurves.Generate(shape, seed + index);
             var state = shape.DivergeAt.HasValue ? TrialStates.Diverged : index >= trialCount - 4 ? TrialStates.Running : TrialStates.Completed;
-            trials.Add(Trial(index, state, TrialRoles.Random, changes, 0, $"random-{index}", 0, curve, FashionClasses, seed + index));
+            trials.Add(Trial(index, state, TrialRoles.Random, changes, 0, $"random-{index}", 0, curve, FashionClasses, seed + index, epochs));
         }
-        var sweep = Sweep($"random search, {trialCount} trials", "random", 1, baseline, FashionClasses.Count, trials);
-        return new ReportInput(sweep, trials);
+        var sweep = Sweep($"random search, {trialCount} trials", "random", 1, baseline, FashionClasses.Count, trials, parameters);
+        return new ReportInput(sweep, FinishedInTurn(trials));
     }
 
     private static SweepInfo Sweep(string name, string strategy, int repeats, IReadOnlyDictionary<string, string> baseline,
-        int classes, IReadOnlyList<TrialInfo> trials) =>
+        int classes, IReadOnlyList<TrialInfo> trials, IReadOnlyList<SearchParameterInfo>? parameters = null) =>
         new(Id: "sw-20261102-0930", Name: name, Strategy: strategy, Dataset: "fashion-mnist", ObjectiveMetric: "val_accuracy",
             Maximize: true, CreatedAt: Created, WallSeconds: trials.Sum(t => t.Seconds) / 2.2, ComputeSeconds: trials.Sum(t => t.Seconds),
             Hosts: ["worker-a", "worker-b"], ReproduceCommand: "sweep run sweeps/fashion.yaml --resume sw-20261102-0930",
-            Repeats: repeats, ParameterPaths: baseline.Keys.ToList(), BaselineValues: baseline, ClassCount: classes);
+            Repeats: repeats,
+            Parameters: parameters ?? baseline.Keys.Select(path => new SearchParameterInfo(path, ParameterDistribution.Values)).ToList(),
+            BaselineValues: baseline, ClassCount: classes, EarlyStopping: EarlyStoppingInfo.None);
+
+    /// <summary>Two workers taking trials in index order: each finished trial gets the time it would have ended.</summary>
+    private static IReadOnlyList<TrialInfo> FinishedInTurn(IReadOnlyList<TrialInfo> trials)
+    {
+        var workers = new double[2];
+        return trials.Select(trial =>
+        {
+            var worker = workers[0] <= workers[1] ? 0 : 1;
+            workers[worker] += trial.Seconds;
+            return TrialProgress.IsUnfinished(trial) ? trial : trial with { FinishedAt = Created.AddSeconds(workers[worker]) };
+        }).ToList();
+    }
 
     private static TrialInfo Trial(int index, string state, string role, IReadOnlyList<ChangeInfo> changes, int repeat, string key,
-        int round, IReadOnlyList<EpochInfo> epochs, IReadOnlyList<string> classes, long seed)
+        int round, IReadOnlyList<EpochInfo> epochs, IReadOnlyList<string> classes, long seed, int plannedEpochs)
     {
         var finished = state is TrialStates.Completed;
         var finite = epochs.Where(e => double.IsFinite(e.ValLoss)).ToList();
@@ -100,7 +128,8 @@ public static class SyntheticReportInput
         return new TrialInfo(index, state, role, changes, repeat, seed, key, round, epochs, best?.Epoch, objective,
             finished && best is not null ? Test(best.ValAccuracy, classes, index) : null, sanity,
             TrainableParameters: 421_642 + 10_000 * changes.Count, Seconds: epochs.Sum(e => e.Seconds), Message: state == TrialStates.Diverged ? "loss became NaN" : null,
-            StoppedAtEpoch: null, Host: index % 2 == 0 ? "worker-a" : "worker-b");
+            StoppedAtEpoch: null, Host: index % 2 == 0 ? "worker-a" : "worker-b", PlannedEpochs: plannedEpochs,
+            Decisions: epochs.Select(e => new StopDecisionInfo(e.Epoch, StopActions.Continue, "early stopping is off")).ToList());
     }
 
     private static TestInfo Test(double accuracy, IReadOnlyList<string> classes, int seed)

@@ -129,11 +129,67 @@ public class ReportInputBuilderTests
 
         var input = ReportInputBuilder.Build(StoredSweep, Spec, [], [], "/runs/sweep-7", T0, [decision]);
 
-        var shown = Assert.Single(input.Decisions);
+        var shown = Assert.Single(input.SearchDecisions);
         Assert.Equal((DecisionKinds.AdaptiveRound, 0, "NoImprovement"), (shown.Kind, shown.Round, shown.StopReason));
         Assert.Equal((0.81, 2), (shown.Reference!.Mean, shown.Reference.Count));
         var candidate = Assert.Single(shown.Candidates);
         Assert.Equal(new ChangeInfo("training.lr", "0.0003", "0.001"), Assert.Single(candidate.Measured.Changes));
         Assert.Equal((0.03, 0.061), (candidate.Gain, candidate.Noise.HalfWidth));
+    }
+
+    [Fact]
+    public void Trials_CarryTheirStoredDecisionsPlannedEpochsAndFinishTime()
+    {
+        var trials = new[]
+        {
+            Record(0, TrialState.Pruned, 1, 3, WithHost("host-a", 1), "pruned at epoch 1: not promoted"),
+            Record(1, TrialState.Running, 2),
+        };
+        var stored = new[]
+        {
+            new EpochRecord(0, Epoch(1, valAccuracy: 0.5), new StopDecision(StopAction.Pause, "objective 0.5 at rung 1: waits")),
+            new EpochRecord(1, Epoch(1, valAccuracy: 0.6), new StopDecision(StopAction.Promoted, "promoted from rung 1")),
+            new EpochRecord(1, Epoch(2, valAccuracy: 0.7)),
+        };
+
+        var input = ReportInputBuilder.Build(StoredSweep, Spec, trials, stored, "/runs/sweep-7", T0.AddMinutes(10));
+
+        Assert.Equal([new StopDecisionInfo(1, StopActions.Pause, "objective 0.5 at rung 1: waits")], input.Trials[0].Decisions);
+        Assert.Equal([new StopDecisionInfo(1, StopActions.Promoted, "promoted from rung 1")], input.Trials[1].Decisions);
+        Assert.Equal([2, 2], input.Trials.Select(t => t.PlannedEpochs!.Value));
+        Assert.Equal(T0.AddMinutes(3), input.Trials[0].FinishedAt);
+        Assert.Null(input.Trials[1].FinishedAt);
+        Assert.Equal(EarlyStoppingPolicies.None, input.Sweep.EarlyStopping.Policy);
+    }
+
+    [Fact]
+    public void SweepInfo_PassesTheEarlyStoppingPolicyAndEachParametersDistribution()
+    {
+        var spec = new SpecLoader().Read(SyntheticSpecs.Ofat(epochs: 9, lrValues: "[0.0003, 0.003]",
+            extraSearch: "  early_stopping: { policy: asha, grace_epochs: 1, reduction: 3 }"), SyntheticSpecs.Path);
+        var random = new SpecLoader().Read(SyntheticSpecs.Ofat().Replace("strategy: ofat", "strategy: random")
+            .Replace("training.lr: [0.0003, 0.003]", "training.lr: { log_uniform: [0.0001, 0.01] }\n    training.weight_decay: { uniform: [0.0, 0.1] }"),
+            SyntheticSpecs.Path);
+
+        var asha = ReportInputBuilder.Build(StoredSweep, spec, [], [], "/runs/sweep-7", T0).Sweep;
+        var searched = ReportInputBuilder.Build(StoredSweep, random, [], [], "/runs/sweep-7", T0).Sweep;
+
+        Assert.Equal(new EarlyStoppingInfo(EarlyStoppingPolicies.Asha, 1, 3, 3), asha.EarlyStopping);
+        Assert.Equal([new SearchParameterInfo("training.lr", ParameterDistribution.Values)], asha.Parameters);
+        Assert.Equal([new SearchParameterInfo("training.lr", ParameterDistribution.LogUniform, 0.0001, 0.01),
+            new SearchParameterInfo("training.weight_decay", ParameterDistribution.Uniform, 0.0, 0.1)], searched.Parameters);
+    }
+
+    [Fact]
+    public void PlannedEpochs_FollowATrialsOwnChangeOfTrainingEpochs()
+    {
+        var spec = new SpecLoader().Read(SyntheticSpecs.Ofat(epochs: 4).Replace("training.lr: [0.0003, 0.003]", "training.epochs: [2, 6]"),
+            SyntheticSpecs.Path);
+        var plans = SweepPlanner.InitialPlan(spec);
+        var trials = plans.Select(p => new TrialRecord(StoredSweep.Id, p, TrialState.Pending, 0, null, null, null, null, null, null)).ToList();
+
+        var input = ReportInputBuilder.Build(StoredSweep with { SpecText = spec.Text }, spec, trials, [], "/runs/sweep-7", T0);
+
+        Assert.Equal([4, 2, 6], input.Trials.Select(t => t.PlannedEpochs!.Value));
     }
 }

@@ -121,7 +121,7 @@ public class EffectsTests
         new(key, changes, mean, standardError, count);
 
     private static ReportInput Input(IReadOnlyList<TrialInfo> trials, params DecisionInfo[] decisions) =>
-        new(Trials.Sweep(), trials) { Decisions = decisions };
+        new(Trials.Sweep(), trials) { SearchDecisions = decisions };
 
     /// <summary>The path is what the strategy recorded: a round whose best change the report would call noise is
     /// still shown as adopted when the strategy adopted it, with the strategy's own evidence.</summary>

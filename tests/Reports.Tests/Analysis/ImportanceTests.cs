@@ -15,7 +15,8 @@ public class ImportanceTests
     private const double EqualTolerance = 0.10;
 
     private static SweepInfo Sweep(string strategy, params string[] paths) => new("id", "n", strategy, "d", "val_accuracy", true,
-        DateTimeOffset.UnixEpoch, 1, 1, [], "cmd", 1, paths, paths.ToDictionary(p => p, _ => "0"), 10);
+        DateTimeOffset.UnixEpoch, 1, 1, [], "cmd", 1, paths.Select(p => new SearchParameterInfo(p, ParameterDistribution.Values)).ToList(),
+        paths.ToDictionary(p => p, _ => "0"), 10, EarlyStoppingInfo.None);
 
     private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

@@ -72,7 +72,8 @@ public class SanityCheckTests
 public class ValidationCurveTests
 {
     private static SweepInfo Sweep(string path, string baseline) => new("id", "n", "ofat", "d", "val_accuracy", true,
-        DateTimeOffset.UnixEpoch, 1, 1, [], "cmd", 2, [path], new Dictionary<string, string> { [path] = baseline }, 10);
+        DateTimeOffset.UnixEpoch, 1, 1, [], "cmd", 2, [new SearchParameterInfo(path, ParameterDistribution.Values)],
+        new Dictionary<string, string> { [path] = baseline }, 10, EarlyStoppingInfo.None);
 
     [Fact]
     public void LearningRatesSpanningDecades_UseALogAxisWithSeedSpread()

@@ -17,12 +17,12 @@ public class RankingTests
             Make(2, "b", 0.79, repeat: 0), Make(3, "b", 0.81, repeat: 1),
         ];
 
-        var best = Ranking.BestTrial(trials, t => t.ConfigKey, t => t.Objective, maximize: true);
+        var best = Ranking.BestTrial(trials, Leaderboard.Rank, maximize: true);
 
         Assert.Equal(3, best!.Index);
         Assert.Same(best, Leaderboard.Build(trials, maximize: true)[0].BestTrial);
         // Minimizing, a's mean (0.70) beats b's (0.80) and a's best repeat is its lowest.
-        Assert.Equal(1, Ranking.BestTrial(trials, t => t.ConfigKey, t => t.Objective, maximize: false)!.Index);
+        Assert.Equal(1, Ranking.BestTrial(trials, Leaderboard.Rank, maximize: false)!.Index);
     }
 
     [Fact]
@@ -34,13 +34,31 @@ public class RankingTests
             Make(2, "b", 0.20), Make(3, "b", double.NaN, repeat: 1),
         ];
 
-        var ranked = Ranking.ConfigurationsBestFirst(trials, t => t.ConfigKey, t => t.Objective, maximize: false);
+        var ranked = Ranking.ConfigurationsBestFirst(trials, Leaderboard.Rank, maximize: false);
 
         Assert.Equal(["b", "a"], ranked.Select(g => g.Key));
-        Assert.Equal(2, Ranking.BestTrial(trials, t => t.ConfigKey, t => t.Objective, maximize: false)!.Index);
+        Assert.Equal(2, Ranking.BestTrial(trials, Leaderboard.Rank, maximize: false)!.Index);
     }
 
     [Fact]
     public void NoObjectiveAnywhere_HasNoBestTrial() =>
-        Assert.Null(Ranking.BestTrial([Make(0, "a", null)], t => t.ConfigKey, t => t.Objective, maximize: true));
+        Assert.Null(Ranking.BestTrial([Make(0, "a", null)], Leaderboard.Rank, maximize: true));
+
+    /// <summary>A configuration pruned at a rung never outranks one that trained to its end, however good its early
+    /// objective; among those stopped early, more epochs rank first.</summary>
+    [Fact]
+    public void TrialsStoppedEarly_RankAfterThoseThatTrainedToTheirEnd()
+    {
+        TrialInfo[] trials =
+        [
+            Make(0, "full", 0.70, epochs: Flat(4, 0.8, 0.7)),
+            Make(1, "pruned-early", 0.95, state: TrialStates.Pruned, epochs: Flat(1, 0.9, 0.95)),
+            Make(2, "pruned-late", 0.80, state: TrialStates.Pruned, epochs: Flat(2, 0.9, 0.8)),
+        ];
+
+        var ranked = Ranking.ConfigurationsBestFirst(trials, Leaderboard.Rank, maximize: true);
+
+        Assert.Equal(["full", "pruned-late", "pruned-early"], ranked.Select(g => g.Key));
+        Assert.Equal(0, Ranking.BestTrial(trials, Leaderboard.Rank, maximize: true)!.Index);
+    }
 }

@@ -16,7 +16,7 @@ internal static class Trials
         Make(index, "baseline", objective, TrialRoles.Baseline, repeat: repeat, epochs: epochs);
 
     public static SweepInfo Sweep(string strategy = "adaptive") => new("id", "n", strategy, "d", "val_accuracy", true,
-        DateTimeOffset.UnixEpoch, 1, 1, [], "cmd", 1, [], new Dictionary<string, string>(), 10);
+        DateTimeOffset.UnixEpoch, 1, 1, [], "cmd", 1, [], new Dictionary<string, string>(), 10, EarlyStoppingInfo.None);
 
     public static ChangeInfo Change(string path, string value, string baseline = "0") => new(path, value, baseline);
 
