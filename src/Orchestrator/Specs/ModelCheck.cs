@@ -16,7 +16,12 @@ public static class ModelCheck
             DatasetKind.Cifar10 => (3, 32, 10),
             _ => (trial.Dataset.Channels, trial.Dataset.ImageSize, 2),
         };
-        ModelPlanner.Plan(trial.Model, channels, size, size, classes, specFile);
+        var plan = ModelPlanner.Plan(trial.Model, channels, size, size, classes, specFile);
+        if (trial.Training.BackboneLr is not null && plan.Layers.Where(layer => !layer.Frozen && layer.Parameters > 0)
+                .All(layer => layer.Name == plan.OutputLayer))
+            throw new SpecException(specFile, null, "training.backbone_lr",
+                $"expected a trainable layer besides {plan.OutputLayer}; only {plan.OutputLayer} trains, at training.lr, "
+                + "so backbone_lr would be ignored");
     }
 
     /// <summary>Checks every planned trial's model. A model that only a search value breaks is reported at that

@@ -15,6 +15,12 @@ internal static class TrialConsistency
         if (spec.Model.Trainable.Count > 0 && spec.Model.Pretrained is null)
             throw locator.Error(NodeAt(root, "model.trainable"), "model.trainable",
                 "expected model.pretrained to be set as well; trainable layers only apply to a pretrained model");
+        if (spec.Model.Freeze.Count > 0 && spec.Model.Trainable.Count > 0)
+            throw locator.Error(NodeAt(root, "model.freeze"), "model.freeze",
+                "expected either model.trainable or model.freeze, found both; one is the other's complement");
+        if (spec.Model.Freeze.Count > 0 && spec.Model.Pretrained is null)
+            throw locator.Error(NodeAt(root, "model.freeze"), "model.freeze",
+                "expected model.pretrained to be set as well; frozen layers only apply to a pretrained model");
         if (spec.Model.Pretrained is { } pretrained && PretrainedNames.IsName(pretrained))
         {
             if (PretrainedNames.Find(pretrained) is not { } weights)

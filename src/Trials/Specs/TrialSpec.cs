@@ -106,6 +106,10 @@ public sealed record ModelSpec
     public bool Download { get; init; }
     /// <summary>Transfer learning: names of layers that stay trainable (all others frozen); empty trains all.</summary>
     public IReadOnlyList<string> Trainable { get; init; } = [];
+    /// <summary>Transfer learning: names of layers to freeze (all others train), the complement of
+    /// <see cref="Trainable"/>; the two cannot both be set.</summary>
+    [AddedField]
+    public IReadOnlyList<string> Freeze { get; init; } = [];
     /// <summary>Transfer learning: replace the classifier head with a fresh one.</summary>
     public bool ReplaceHead { get; init; }
 }

@@ -143,4 +143,61 @@ public sealed class TransferLearningTests : IDisposable
         Assert.Equal(("Linear", 68L), (outputLayer.Kind, outputLayer.Parameters));
         Assert.Equal([4], outputLayer.OutputShape);
     }
+
+    [Fact]
+    public void Freeze_FreezesTheNamedLayersAndTrainsTheComplementOfTrainable()
+    {
+        var path = SaveTrained(Tiny, seed: 1);
+        var frozen = PlanFashionMnist(Tiny with { Pretrained = path, Freeze = ["block1", "block2.conv1"] });
+        var trainable = PlanFashionMnist(Tiny with { Pretrained = path, Trainable = ["head"] });
+
+        Assert.Equal(trainable.Layers.Select(layer => layer.Frozen), frozen.Layers.Select(layer => layer.Frozen));
+        Assert.Equal(4 * 9 + 4 + 8 * 4 * 9 + 8, frozen.FrozenParameters);
+        using var module = BuildAndApply(frozen, seed: 2);
+        Assert.Equal(frozen.FrozenParameters, ModelSummaries.Summarize(frozen, module).FrozenParameters);
+    }
+
+    [Fact]
+    public void Freeze_OfAReplacedHead_IsRefused()
+    {
+        var spec = new ModelSpec { Kind = ModelKind.Resnet, Pretrained = "weights.pth", ReplaceHead = true, Freeze = ["layer1", "fc"] };
+
+        var error = Assert.Throws<SpecException>(() => ModelPlanner.Plan(spec, 3, 32, 32, 2, TestSpecFile));
+
+        Assert.Equal("model.freeze", error.Field);
+        Assert.Equal("expected layers other than the replaced head, found 'fc', which holds fc; a fresh head always trains",
+            error.Problem);
+    }
+
+    [Fact]
+    public void Freeze_UnknownLayer_IsRefusedWithTheValidNames()
+    {
+        var spec = new ModelSpec { Kind = ModelKind.Resnet, Pretrained = "weights.pth", Freeze = ["layer5"] };
+
+        var error = Assert.Throws<SpecException>(() => ModelPlanner.Plan(spec, 3, 32, 32, 2, TestSpecFile));
+
+        Assert.Equal("model.freeze", error.Field);
+        Assert.StartsWith("no layer with parameters is named 'layer5'; expected one of: conv1, bn1, layer1, layer1.0,", error.Problem);
+    }
+
+    [Fact]
+    public void TrainingStep_LeavesAFrozenBatchNormsStatisticsAndWeightsAsTheyWere()
+    {
+        var spec = Tiny with { BatchNorm = true };
+        var path = SaveTrained(spec, seed: 1);
+        var plan = PlanFashionMnist(spec with { Pretrained = path, Freeze = ["block1"] });
+        using var module = BuildAndApply(plan, seed: 2);
+        var before = module.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.clone());
+        using var optimizer = optim.SGD(module.parameters().Where(p => p.requires_grad), 0.1);
+        using var images = Images(8);
+        using var labels = arange(8);
+
+        FrozenBatchNorm.TrainKeepingFrozenStatistics(module);
+        nn.functional.cross_entropy(module.forward(images), labels).backward();
+        optimizer.step();
+
+        var after = module.state_dict();
+        foreach (var name in before.Keys)
+            Assert.True(Identical(before[name], after[name]) == name.StartsWith("block1.", StringComparison.Ordinal), name);
+    }
 }

@@ -109,6 +109,16 @@ public class SpecErrorTests
             + "training:\n  backbone_lr: 0.0001\n").Training.BackboneLr);
 
     [Fact]
+    public void FreezeAndTrainable_AreRefusedTogetherAtFreezesLine() =>
+        Assert.Equal($"{Yaml}:5: model.freeze: expected either model.trainable or model.freeze, found both; one is the other's complement",
+            Error("model:\n  kind: resnet\n  pretrained: runs/x.bin\n  trainable: [layer4, fc]\n  freeze: [conv1, bn1]\n"));
+
+    [Fact]
+    public void Freeze_NeedsPretrained() =>
+        Assert.Equal($"{Yaml}:3: model.freeze: expected model.pretrained to be set as well; frozen layers only apply to a pretrained model",
+            Error("model:\n  kind: resnet\n  freeze: [conv1, bn1, layer1]\n"));
+
+    [Fact]
     public void Trainable_NeedsPretrained() =>
         Assert.Equal($"{Yaml}:2: model.trainable: expected model.pretrained to be set as well; trainable layers only apply to a pretrained model",
             Error("model:\n  trainable: [head]\n"));

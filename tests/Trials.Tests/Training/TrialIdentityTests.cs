@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Sweep.Trials.Specs;
 using Sweep.Trials.Training;
@@ -15,4 +17,20 @@ public class TrialIdentityTests
         Assert.DoesNotContain(nameof(TrainingSpec.BackboneLr), JsonSerializer.Serialize(spec));
         Assert.NotEqual(TrialIdentity.Of(spec), TrialIdentity.Of(withBackboneLr));
     }
+
+    [Fact]
+    public void UnsetAddedFields_LeaveTheIdentityAsBeforeTheyExisted()
+    {
+        var spec = TrialRunnerTestKit.Tiny();
+        var withFreeze = spec with { Model = spec.Model with { Freeze = ["block1"] } };
+        var written = JsonSerializer.Serialize(spec);
+        var beforeTheFields = written.Replace(",\"Freeze\":[]", "", StringComparison.Ordinal);
+
+        Assert.NotEqual(written, beforeTheFields);
+        Assert.Equal(Hash(beforeTheFields), TrialIdentity.Of(spec));
+        Assert.NotEqual(TrialIdentity.Of(spec), TrialIdentity.Of(withFreeze));
+    }
+
+    private static string Hash(string json) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
 }

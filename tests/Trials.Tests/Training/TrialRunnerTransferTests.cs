@@ -101,6 +101,35 @@ public sealed class TrialRunnerTransferTests : RunDirectoryTests
     }
 
     [Fact]
+    public void ResNetWithFrozenStem_KeepsEveryFrozenWeightAndStatisticBitIdenticalAfterAnEpoch()
+    {
+        var model = new ModelSpec { Kind = ModelKind.Resnet, Depth = 18, Stem = ResNetStem.Small };
+        var pretrained = Path.Combine(Directory.CreateDirectory(RunDirectory("source")).FullName, "resnet18.pth");
+        using (var source = ModelBuilder.Build(ModelPlanner.Plan(model, 1, 28, 28, 10, SpecPath), new Generator(7)))
+            source.save_py(pretrained);
+        var spec = Tiny(seed: 46, epochs: 1, trainSubset: 80, testSubset: 20) with
+        {
+            Model = model with { Pretrained = pretrained, Freeze = ["conv1", "bn1", "layer1"] },
+        };
+
+        var result = Train(spec, threads: 2, runDirectory: RunDirectory("resnet"));
+
+        var summary = Assert.IsType<ModelSummary>(result.Model);
+        Assert.Equal(64 * 9 + 2 * 64 + 4 * (64 * 64 * 9 + 2 * 64), summary.FrozenParameters);
+        using var before = ModelBuilder.Build(ModelPlanner.Plan(model, 1, 28, 28, 10, SpecPath), new Generator(1));
+        before.load_py(pretrained);
+        using var after = ModelBuilder.Build(ModelPlanner.Plan(model, 1, 28, 28, 10, SpecPath), new Generator(1));
+        after.load(Path.Combine(RunDirectory("resnet"), TrialRunner.BestModelFileName));
+        var afterState = after.state_dict();
+        foreach (var (name, value) in before.state_dict())
+        {
+            var frozen = name.StartsWith("conv1.", StringComparison.Ordinal) || name.StartsWith("bn1.", StringComparison.Ordinal)
+                || name.StartsWith("layer1.", StringComparison.Ordinal);
+            Assert.True(Tests.Models.ModelTestKit.Identical(value, afterState[name]) == frozen, name);
+        }
+    }
+
+    [Fact]
     public void BackboneLr_TrainsDifferentlyFromOneRateAndResumesToTheUninterruptedNumbers()
     {
         var tiny = Tiny(seed: 45, epochs: 3, trainSubset: 200, testSubset: 100);
