@@ -11,7 +11,7 @@ namespace Sweep.Orchestrator.Storage;
 /// instance serves many threads, and several instances or processes may share the file. Each conditional
 /// transition is a single statement whose WHERE clause checks state and owner, so SQLite's write lock alone
 /// decides who wins.</summary>
-public sealed class SqliteSweepStore : ISweepStore
+public sealed partial class SqliteSweepStore : ISweepStore
 {
     public const string FileName = "sweep.db";
     private const int SqliteConstraint = 19;
@@ -376,41 +376,6 @@ public sealed class SqliteSweepStore : ISweepStore
                 """)
             .With("$sweepId", sweepId).With("$index", trialIndex);
         return await ReadAllAsync(select, ReadEpoch, cancellationToken);
-    }
-
-    public async Task AddDecisionsAsync(string sweepId, IReadOnlyList<SearchDecision> decisions,
-        CancellationToken cancellationToken = default)
-    {
-        await using var connection = Connect();
-        await using var transaction = connection.BeginTransaction();
-        foreach (var decision in decisions)
-        {
-            await using var insert = connection.Command("""
-                    INSERT INTO decisions (sweep_id, decision_key, sequence, decision_json)
-                    SELECT $sweepId, $key, COALESCE(MAX(sequence), -1) + 1, $json FROM decisions WHERE sweep_id = $sweepId
-                    ON CONFLICT (sweep_id, decision_key) DO NOTHING;
-                    """, transaction)
-                .With("$sweepId", sweepId).With("$key", decision.Key).With("$json", SweepJson.Serialize(decision));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>A file written before decisions were stored has no such table when opened read-only; it recorded
-    /// none.</summary>
-    public async Task<IReadOnlyList<SearchDecision>> GetDecisionsAsync(string sweepId,
-        CancellationToken cancellationToken = default)
-    {
-        await using var connection = Connect();
-        await using (var exists = connection.Command(
-                         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'decisions';"))
-            if ((long)(await exists.ExecuteScalarAsync(cancellationToken))! == 0)
-                return [];
-        await using var select = connection.Command(
-                "SELECT decision_json FROM decisions WHERE sweep_id = $sweepId ORDER BY sequence;")
-            .With("$sweepId", sweepId);
-        return await ReadAllAsync(select, reader => SweepJson.Deserialize<SearchDecision>(reader.GetString(0)),
-            cancellationToken);
     }
 
     /// <summary>Closes the pooled connections so the file is released (and its WAL checkpointed) when the store
