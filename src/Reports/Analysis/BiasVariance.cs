@@ -3,7 +3,8 @@ using Sweep.Reports.Model;
 namespace Sweep.Reports.Analysis;
 
 /// <summary>A finished trial placed by training error (bias) and generalization gap (variance) at its last epoch;
-/// running trials are left out because their last epoch is not where they will end.</summary>
+/// running trials are left out because their last epoch is not where they will end, and trials stopped early because
+/// theirs is not where the others ended.</summary>
 public sealed record BiasVariancePoint(int TrialIndex, string ConfigKey, double TrainError, double Gap, DiagnosisKind Kind);
 
 /// <summary>Points plus the thresholds that bound the named regions.</summary>
@@ -15,7 +16,7 @@ public static class BiasVariance
         DiagnosisThresholds thresholds)
     {
         var points = new List<BiasVariancePoint>();
-        foreach (var trial in trials.Where(t => !TrialProgress.IsUnfinished(t)))
+        foreach (var trial in trials.Where(t => !TrialProgress.IsUnfinished(t) && !TrialProgress.StoppedEarly(t)))
         {
             if (FinalErrors.Of(trial.Epochs) is not { } final) continue;
             var kind = diagnoses.TryGetValue(trial.Index, out var diagnosis) ? diagnosis.Kind : DiagnosisKind.NotEnoughEpochs;

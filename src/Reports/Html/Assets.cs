@@ -21,8 +21,6 @@ public static class Assets
         .card p { margin:.3rem 0 0; }
         .findings li { margin:.2rem 0; }
         .table-wrap { overflow-x:auto; }
-        .table-wrap.scroll { max-height:70vh; overflow-y:auto; border:1px solid var(--line); border-radius:6px; }
-        .table-wrap.scroll thead th { position:sticky; top:0; z-index:1; }
         table { border-collapse:collapse; width:100%; font-size:.86rem; margin:.6rem 0; }
         th, td { padding:.3rem .5rem; border-bottom:1px solid var(--line); text-align:left; vertical-align:top; }
         th { background:#f3f4f6; font-weight:600; }

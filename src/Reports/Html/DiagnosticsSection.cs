@@ -31,6 +31,9 @@ public static class DiagnosticsSection
         html.Append($"<div class=\"diagnosis\" id=\"diagnosis-{group.Kind.Slug()}\"><h3>{Badge(group.Kind)} {Plural(group.Trials.Count, "trial")}")
             .Append(flagged ? $", worst severity {group.WorstSeverity.ToString("0.0", CultureInfo.InvariantCulture)}</h3>" : "</h3>")
             .Append($"<p class=\"rule\"><b>Rule:</b> {E(Evidence.Rule(group.Kind, a.Thresholds))}</p>");
+        var stopped = group.Trials.Count(d => TrialProgress.StoppedEarly(d.Trial));
+        if (stopped > 0)
+            html.Append($"<p class=\"rule\">{Plural(stopped, "trial")} of these {(stopped == 1 ? "was" : "were")} stopped early by early stopping: {(stopped == 1 ? "its curve ends" : "their curves end")} before the planned epochs, so the rule reads them where they stopped.</p>");
         if (group.Remedies.Count > 0)
         {
             var advice = string.Join(", ", group.Remedies.Select(r => group.Tested.Any(t => t.Remedy == r) ? $"<b>{E(r.Advice)}</b>" : E(r.Advice)));

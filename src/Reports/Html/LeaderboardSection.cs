@@ -13,14 +13,16 @@ public static class LeaderboardSection
     {
         var a = page.Analysis;
         var repeats = a.Input.Sweep.Repeats;
+        var paged = a.Leaderboard.Count > PageRows;
         var lead = $"Configurations ranked by {E(page.ObjectiveName)}" +
                    (repeats > 1 ? $", mean ± standard deviation over {repeats} seed repeats" : " (one seed each, so no spread)") +
-                   $". {E(Ranking.Rule)} Epochs are those trained of those planned. Click a column header to sort; type to filter.";
+                   $". {E(Ranking.Rule)} Epochs are those trained of those planned. Click a column header to sort" +
+                   (paged ? $"; {PageRows} rows a page, type in the box to filter." : ".");
         PageContext.Section(html, "leaderboard", "Leaderboard", lead, () =>
         {
             if (a.Leaderboard.Count == 0) { PageContext.Empty(html, "The sweep has no trials yet."); return; }
-            if (a.Leaderboard.Count > PageRows) TableTools.Write(html, "leaderboard-table", a.Leaderboard.Count, "configurations");
-            html.Append($"<div class=\"table-wrap\"><table class=\"sortable{(a.Leaderboard.Count > PageRows ? " paged" : "")}\" id=\"leaderboard-table\" data-page-rows=\"{PageRows}\"><thead><tr>")
+            if (paged) TableTools.Write(html, "leaderboard-table", a.Leaderboard.Count, "configurations");
+            html.Append($"<div class=\"table-wrap\"><table class=\"sortable{(paged ? " paged" : "")}\" id=\"leaderboard-table\" data-page-rows=\"{PageRows}\"><thead><tr>")
                 .Append("<th data-type=\"number\">Rank</th><th>Configuration</th><th>Role</th><th data-type=\"number\">")
                 .Append(E(page.ObjectiveName))
                 .Append("</th><th data-type=\"number\">Gap (pts)</th><th data-type=\"number\">Parameters</th><th data-type=\"number\">Epochs</th><th data-type=\"number\">Best epoch</th>")

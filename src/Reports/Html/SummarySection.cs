@@ -35,6 +35,9 @@ public static class SummarySection
         html.Append("</header>\n");
     }
 
+    private static string StoppedEarly(IEnumerable<DiagnosedTrial> trials) =>
+        trials.Count(d => TrialProgress.StoppedEarly(d.Trial)) is var stopped and > 0 ? $" ({Count(stopped)} of them stopped early)" : "";
+
     private static void Card(StringBuilder html, string title, string body) =>
         html.Append($"<div class=\"card\"><h3>{E(title)}</h3><p>{body}</p></div>");
 
@@ -47,7 +50,7 @@ public static class SummarySection
             .GroupBy(d => d.Diagnosis.Kind).OrderBy(g => g.Key).ToList();
         items.Add(flagged.Count == 0
             ? "No trial's curves show overfitting, high bias or instability."
-            : "Curves flag " + string.Join(", ", flagged.Select(g => $"{Plural(g.Count(), "trial")} {g.Key.Label()}")) + ".");
+            : "Curves flag " + string.Join(", ", flagged.Select(g => $"{Plural(g.Count(), "trial")} {g.Key.Label()}{StoppedEarly(g)}")) + ".");
         var order = new ObjectiveOrder(a.Input.Sweep.Maximize);
         if (a.Effects.FirstOrDefault() is { } bestChange && order.Improvement(bestChange.DeltaObjective) > 0)
             items.Add($"Most helpful single change: <code>{E(string.Join(", ", bestChange.Changes.Select(Change)))}</code> {Delta(bestChange.DeltaObjective, page.Scale)} ({Evidence.Verdict(bestChange.Verdict)}).");

@@ -36,12 +36,14 @@ public static class SyntheticEarlyStopping
         {
             var last = stoppedAt.TryGetValue(trial.Index, out var rung) ? rung : trial.Epochs.Count;
             var epochs = trial.Epochs.Take(last).ToList();
+            // A trial passed a rung when it recorded a later epoch; one that diverged there did not.
+            bool Passed(EpochInfo e) => rungs.Contains(e.Epoch) && e.Epoch < epochs.Count;
             var decisions = epochs.Select(e => new StopDecisionInfo(e.Epoch,
                 e.Epoch == rung && stoppedAt.ContainsKey(trial.Index) ? StopActions.Pause
-                    : rungs.Contains(e.Epoch) ? StopActions.Promoted : StopActions.Continue,
+                    : Passed(e) ? StopActions.Promoted : StopActions.Continue,
                 e.Epoch == rung && stoppedAt.ContainsKey(trial.Index)
                     ? $"objective {Show(epochs.Max(x => x.ValAccuracy))} at rung {rung}: waits for promotion"
-                    : rungs.Contains(e.Epoch) ? $"promoted from rung {e.Epoch}"
+                    : Passed(e) ? $"promoted from rung {e.Epoch}"
                     : e.Epoch == trial.PlannedEpochs ? "the trial's last epoch"
                     : e.Epoch < grace ? $"epoch {e.Epoch} is before the grace epoch {grace}" : NextRung(e.Epoch))).ToList();
             if (!stoppedAt.ContainsKey(trial.Index)) return trial with { Decisions = decisions };

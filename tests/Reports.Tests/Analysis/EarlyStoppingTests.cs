@@ -46,6 +46,18 @@ public class EarlyStoppingTests
     }
 
     [Fact]
+    public void BiasVarianceMap_LeavesOutTrialsStoppedEarly()
+    {
+        var diagnoses = Diagnostics.DiagnoseAll(Sweep, DiagnosisThresholds.Default);
+
+        var map = BiasVariance.Analyze(Sweep, diagnoses, DiagnosisThresholds.Default);
+
+        Assert.Equal([0], map.Points.Select(p => p.TrialIndex));
+        Assert.True(TrialProgress.StoppedEarly(Sweep[1]));
+        Assert.False(TrialProgress.StoppedEarly(Sweep[0]));
+    }
+
+    [Fact]
     public void MedianRule_HasNoRungs_RowsAreTheEpochsWhereTrialsWerePruned()
     {
         var median = Asha with { Policy = EarlyStoppingPolicies.Median };

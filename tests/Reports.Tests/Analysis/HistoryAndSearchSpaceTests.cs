@@ -89,6 +89,23 @@ public class HistoryAndSearchSpaceTests
     }
 
     [Fact]
+    public void ValidationCurves_OfADrawnRange_AreBinnedOnItsScale_OverTrialsThatTrainedTheirBudget()
+    {
+        var input = Samples.SyntheticEarlyStopping.Asha(Samples.SyntheticReportInput.Large(300, 9), grace: 1, reduction: 3);
+
+        var curves = ValidationCurves.Analyze(input.Sweep, input.Trials);
+
+        var lr = curves.Single(c => c.Path == "training.lr");
+        Assert.True(lr.Binned);
+        Assert.Equal(ParameterAxis.Logarithmic, lr.Axis);
+        Assert.InRange(lr.Points.Count, 2, ValidationCurves.RangeBins);
+        var full = input.Trials.Count(t => t.HadFullBudget && t.State == TrialStates.Completed);
+        Assert.Equal(full, lr.Points.Sum(p => p.Validation.Count));
+        Assert.Equal(lr.Points.Select(p => p.Numeric).Order(), lr.Points.Select(p => p.Numeric));
+        Assert.False(curves.Single(c => c.Path == "model.channels").Binned);
+    }
+
+    [Fact]
     public void DiagnosisGroups_OneGroupPerKind_WorstGroupFirst_TrialsWorstFirst()
     {
         var input = Samples.SyntheticReportInput.Ofat();

@@ -40,6 +40,9 @@ public sealed class ReportAtScaleTests
         // Once under overfitting and once under high variance, not once per trial.
         Assert.InRange(Regex.Matches(diagnostics, Regex.Escape("Dropout or BatchNorm")).Count, 1, 2);
         Assert.Contains("<details><summary>The other ", diagnostics);
+        Assert.Contains("stopped early by early stopping", diagnostics);
+        var summary = Page.Value[..Page.Value.IndexOf("</header>", StringComparison.Ordinal)];
+        Assert.Contains("of them stopped early)", summary);
     }
 
     [Fact]
