@@ -98,8 +98,10 @@ public static class TrainCommand
         AnsiConsole.MarkupLineInterpolated($"Outcome: [bold]{result.Outcome}[/]{(result.Message is { } m ? $" ({m})" : "")}; best epoch {result.BestEpoch}");
         if (result.Test is { } test)
             AnsiConsole.MarkupLineInterpolated($"Test accuracy [bold]{test.Accuracy:P2}[/], macro-F1 [bold]{test.MacroF1:F4}[/], loss {test.Loss:F4}");
-        if (result.Sanity is { } sanity)
-            AnsiConsole.MarkupLineInterpolated($"Initial loss {sanity.InitialLoss:F3} (ln classes = {sanity.ExpectedInitialLoss:F3}), initial accuracy {sanity.InitialAccuracy:P1} (1/classes = {sanity.ExpectedInitialAccuracy:P1})");
+        if (result.Sanity is { ExpectedInitialLoss: { } chanceLoss, ExpectedInitialAccuracy: { } chanceAccuracy } sanity)
+            AnsiConsole.MarkupLineInterpolated($"Initial loss {sanity.InitialLoss:F3} (ln classes = {chanceLoss:F3}), initial accuracy {sanity.InitialAccuracy:P1} (1/classes = {chanceAccuracy:P1})");
+        else if (result.Sanity is { } pretrained)
+            AnsiConsole.MarkupLineInterpolated($"Initial loss {pretrained.InitialLoss:F3}, initial accuracy {pretrained.InitialAccuracy:P1} (pretrained weights: no chance level expected)");
         AnsiConsole.MarkupLineInterpolated($"Result: {Path.Combine(runDirectory, "result.json")}");
     }
 

@@ -14,8 +14,10 @@ public static class ModelCheck
         {
             DatasetKind.FashionMnist or DatasetKind.Mnist => (1, 28, 10),
             DatasetKind.Cifar10 => (3, 32, 10),
-            _ => (trial.Dataset.Channels, trial.Dataset.ImageSize, 2),
+            _ => (trial.Dataset.Channels ?? 3, trial.Dataset.ImageSize, 2),
         };
+        if (trial.Dataset.Classes.Count > 0)
+            classes = trial.Dataset.Classes.Count;
         var plan = ModelPlanner.Plan(trial.Model, channels, size, size, classes, specFile);
         if (trial.Training.BackboneLr is not null && plan.Layers.Where(layer => !layer.Frozen && layer.Parameters > 0)
                 .All(layer => layer.Name == plan.OutputLayer))

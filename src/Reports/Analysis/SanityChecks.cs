@@ -9,7 +9,8 @@ public sealed record SanityRow(TrialInfo Trial, SanityInfo Sanity, bool LossOff,
 }
 
 /// <summary>An untrained classifier should be at chance: loss ≈ ln(classes), accuracy ≈ 1/classes. Far off means
-/// a bug in the data, labels, loss or initialization.</summary>
+/// a bug in the data, labels, loss or initialization. Pretrained weights have no chance level to be near: only a
+/// non-finite loss or accuracy flags them.</summary>
 public static class SanityChecks
 {
     public static IReadOnlyList<SanityRow> Analyze(IEnumerable<TrialInfo> trials, DiagnosisThresholds thresholds) =>
@@ -21,10 +22,10 @@ public static class SanityChecks
 
     public static SanityRow Check(TrialInfo trial, SanityInfo sanity, DiagnosisThresholds thresholds)
     {
-        var lossOff = !double.IsFinite(sanity.InitialLoss)
-            || Math.Abs(sanity.InitialLoss - sanity.ExpectedInitialLoss) > thresholds.InitialLossRelativeTolerance * sanity.ExpectedInitialLoss;
-        var accuracyOff = !double.IsFinite(sanity.InitialAccuracy)
-            || Math.Abs(sanity.InitialAccuracy - sanity.ExpectedInitialAccuracy) > thresholds.InitialAccuracyTolerance;
+        var lossOff = !double.IsFinite(sanity.InitialLoss) || sanity.ExpectedInitialLoss is { } expectedLoss
+            && Math.Abs(sanity.InitialLoss - expectedLoss) > thresholds.InitialLossRelativeTolerance * expectedLoss;
+        var accuracyOff = !double.IsFinite(sanity.InitialAccuracy) || sanity.ExpectedInitialAccuracy is { } expectedAccuracy
+            && Math.Abs(sanity.InitialAccuracy - expectedAccuracy) > thresholds.InitialAccuracyTolerance;
         return new SanityRow(trial, sanity, lossOff, accuracyOff);
     }
 }

@@ -13,7 +13,7 @@ public static class BestTrialSection
         PageContext.Section(html, "best-trial", "Best trial in detail", lead, () =>
         {
             if (best is null) { PageContext.Empty(html, "No trial has an objective yet."); return; }
-            if (best.Test is not { } test) { PageContext.Empty(html, $"Trial #{best.Index} has no test results (the test set is scored when a trial completes)."); return; }
+            if (best.Test is not { } test) { PageContext.Empty(html, $"Trial #{best.Index} has no test results (the test set is scored when a trial completes, when the dataset has one)."); return; }
 
             html.Append($"<p>Test accuracy <b>{Percent(test.Accuracy, "0.00")}</b>, macro-F1 <b>{Number(test.MacroF1)}</b>.</p>");
             html.Append("<div class=\"row\">");

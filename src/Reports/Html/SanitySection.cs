@@ -10,7 +10,7 @@ public static class SanitySection
         var a = page.Analysis;
         var classes = a.Input.Sweep.ClassCount;
         var lead = classes > 0
-            ? $"Before training, a {classes}-class classifier should score loss ≈ ln({classes}) = {Number(Math.Log(classes), "0.000")} and accuracy ≈ 1/{classes} = {Percent(1.0 / classes)}. Far off means a bug in data, labels, loss or initialization."
+            ? $"Before training, a {classes}-class classifier should score loss ≈ ln({classes}) = {Number(Math.Log(classes), "0.000")} and accuracy ≈ 1/{classes} = {Percent(1.0 / classes)}. Far off means a bug in data, labels, loss or initialization. Pretrained weights are not expected at chance."
             : "Before training, a classifier should score loss ≈ ln(classes) and accuracy ≈ 1/classes.";
         PageContext.Section(html, "sanity", "Sanity checks", lead, () =>
         {
@@ -28,9 +28,9 @@ public static class SanitySection
                 html.Append(row.Flagged ? "<tr class=\"flagged\">" : "<tr>")
                     .Append($"<td class=\"num\" data-sort=\"{row.Trial.Index}\">#{row.Trial.Index}</td>")
                     .Append($"<td class=\"num{(row.LossOff ? " off" : "")}\" data-sort=\"{SortKey(s.InitialLoss)}\">{Number(s.InitialLoss)}</td>")
-                    .Append($"<td class=\"num\">{Number(s.ExpectedInitialLoss)}</td>")
+                    .Append(s.ExpectedInitialLoss is { } expectedLoss ? $"<td class=\"num\">{Number(expectedLoss)}</td>" : "<td>none (pretrained)</td>")
                     .Append($"<td class=\"num{(row.AccuracyOff ? " off" : "")}\" data-sort=\"{SortKey(s.InitialAccuracy)}\">{Percent(s.InitialAccuracy)}</td>")
-                    .Append($"<td class=\"num\">{Percent(s.ExpectedInitialAccuracy)}</td>")
+                    .Append(s.ExpectedInitialAccuracy is { } expectedAccuracy ? $"<td class=\"num\">{Percent(expectedAccuracy)}</td>" : "<td>none (pretrained)</td>")
                     .Append($"<td>{(s.OverfitOneBatchPassed switch { true => "passed", false => "<span class=\"off\">failed</span>", null => "not run" })}</td>")
                     .Append($"<td>{(row.Flagged ? "<span class=\"off\">check</span>" : "ok")}</td></tr>\n");
             }

@@ -33,7 +33,7 @@ public static class DataPreflight
         {
             var isImageFolder = spec.Name == DatasetKind.ImageFolder;
             return new FileChoice(spec.Name, DatasetFolders.ResolveSpecPath(spec.Path, specFile), spec.Download,
-                isImageFolder ? spec.ImageSize : 0, isImageFolder ? spec.Channels : 0);
+                isImageFolder ? spec.ImageSize : 0, isImageFolder ? spec.Channels ?? 3 : 0);
         }
     }
 }

@@ -61,14 +61,17 @@ public sealed class DatasetLoader(DataSources sources, FileDownloader downloader
     {
         if (specPath is null)
             throw new SpecException(specFile, null, "dataset.path",
-                "expected the folder holding train/<class>/ and test/<class>/ for image-folder, found none");
-        var trainFolder = Path.Combine(specPath, "train");
-        var testFolder = Path.Combine(specPath, "test");
-        var classes = ImageFolderReader.ClassNamesOf(trainFolder);
-        return new RawDataset(
-            ImageFolderReader.Read(trainFolder, classes, spec.ImageSize, spec.Channels),
-            ImageFolderReader.Read(testFolder, classes, spec.ImageSize, spec.Channels),
-            trainFolder, testFolder);
+                "expected the image folder (train/ with validation/ or test/, or one folder per class) for image-folder, found none");
+        var layout = ImageFolderLayout.Of(specPath);
+        var classes = ImageFolderReader.ClassNamesOf(layout.Train);
+        var channels = spec.Channels ?? 3;
+        ImageSet Read(string folder) => ImageFolderReader.Read(folder, classes, spec.ImageSize, channels);
+        var train = Read(layout.Train);
+        var validation = layout.Validation is { } validationFolder ? Read(validationFolder) : null;
+        var test = layout.Test is { } testFolder ? Read(testFolder)
+            : layout.HoldsOutTest ? null
+            : train with { Pixels = [], Labels = [] };
+        return new RawDataset(train, test, layout.Train, layout.Test ?? layout.Train, validation);
     }
 
     private T Locate<T>(DataSource source, string? specPath, string? dataDir, bool download, Func<string, T?> find,

@@ -12,9 +12,8 @@ public static class DatasetPreparer
 {
     public static PreparedDataset Prepare(RawDataset raw, DatasetSpec spec, string specFile)
     {
-        var (train, validation) = Split(raw, spec, specFile);
-        var test = Subset(raw.Test, spec.TestSubset, Seeds.Derive(spec.SplitSeed, "test-subset"), specFile,
-            "dataset.test_subset", raw.TestSource);
+        raw = ClassChoice.Apply(raw, spec.Classes, specFile);
+        var (train, validation, test) = Split(raw, spec, specFile);
         var statistics = ChannelStatistics.Of(train);
         using var scope = NewDisposeScope();
         var (trainImages, trainLabels) = ToTensors(train, statistics);
@@ -28,19 +27,35 @@ public static class DatasetPreparer
             test, statistics);
     }
 
-    /// <summary>The training file, subset when asked, split into training and validation parts.</summary>
-    public static (ImageSet Train, ImageSet Validation) Split(RawDataset raw, DatasetSpec spec, string specFile)
+    /// <summary>The three splits: the test split held out of the training images first when the files have none,
+    /// then the training images subset when asked, then validation held out of them unless the files define it.</summary>
+    public static (ImageSet Train, ImageSet Validation, ImageSet Test) Split(RawDataset raw, DatasetSpec spec,
+        string specFile)
     {
-        var pool = Subset(raw.Train, spec.TrainSubset, Seeds.Derive(spec.SplitSeed, "train-subset"), specFile,
+        var (trainPool, testPool) = raw.Test is { } files
+            ? (raw.Train, files)
+            : HoldOut(raw.Train, spec.TestFraction, Seeds.Derive(spec.SplitSeed, "test"), specFile, "dataset.test_fraction");
+        var pool = Subset(trainPool, spec.TrainSubset, Seeds.Derive(spec.SplitSeed, "train-subset"), specFile,
             "dataset.train_subset", raw.TrainSource);
-        var validationCount = (int)Math.Round(pool.Count * spec.ValidationFraction);
-        if (validationCount < 1 || validationCount >= pool.Count)
-            throw new SpecException(specFile, null, "dataset.validation_fraction",
-                $"expected a fraction leaving at least one validation and one training image out of {pool.Count}, found {spec.ValidationFraction}");
-        var validationIndices = StratifiedSampler.Sample(pool.Labels, validationCount,
-            Seeds.Derive(spec.SplitSeed, "validation"));
-        var trainIndices = StratifiedSampler.Complement(pool.Count, validationIndices);
-        return (pool.Select(trainIndices), pool.Select(validationIndices));
+        var (train, validation) = raw.Validation is { } given
+            ? (pool, given)
+            : HoldOut(pool, spec.ValidationFraction, Seeds.Derive(spec.SplitSeed, "validation"), specFile,
+                "dataset.validation_fraction");
+        var test = Subset(testPool, spec.TestSubset, Seeds.Derive(spec.SplitSeed, "test-subset"), specFile,
+            "dataset.test_subset", raw.TestSource);
+        return (train, validation, test);
+    }
+
+    /// <summary>A stratified share of the images, and the rest.</summary>
+    private static (ImageSet Kept, ImageSet HeldOut) HoldOut(ImageSet pool, double fraction, long seed,
+        string specFile, string field)
+    {
+        var heldOutCount = (int)Math.Round(pool.Count * fraction);
+        if (heldOutCount < 1 || heldOutCount >= pool.Count)
+            throw new SpecException(specFile, null, field,
+                $"expected a fraction leaving at least one image on either side out of {pool.Count}, found {fraction}");
+        var heldOut = StratifiedSampler.Sample(pool.Labels, heldOutCount, seed);
+        return (pool.Select(StratifiedSampler.Complement(pool.Count, heldOut)), pool.Select(heldOut));
     }
 
     private static ImageSet Subset(ImageSet images, int size, long seed, string specFile, string field, string source)

@@ -10,6 +10,7 @@ public static class SpecRanges
         ["dataset.train_subset"] = ValueRange.AtLeast(0),
         ["dataset.test_subset"] = ValueRange.AtLeast(0),
         ["dataset.validation_fraction"] = ValueRange.Inside(0, 1),
+        ["dataset.test_fraction"] = ValueRange.Inside(0, 1),
         ["dataset.image_size"] = ValueRange.AtLeast(8),
         ["dataset.channels"] = ValueRange.OneOf(1, 3),
         ["dataset.augmentation.crop_padding"] = ValueRange.AtLeast(0),

@@ -1,3 +1,4 @@
+using Sweep.Trials.Data;
 using Sweep.Trials.Models;
 using YamlDotNet.RepresentationModel;
 
@@ -32,6 +33,9 @@ internal static class TrialConsistency
         if (spec.Model.ReplaceHead && spec.Model.Pretrained is null)
             throw locator.Error(NodeAt(root, "model.replace_head"), "model.replace_head",
                 "expected model.pretrained to be set as well; only a pretrained model has a head to replace");
+        if (spec.Dataset.Classes.Count > 0 && ClassChoice.KnownNames(spec.Dataset.Name) is { } names
+            && ClassChoice.Problem(spec.Dataset.Classes, names) is { } classProblem)
+            throw locator.Error(NodeAt(root, "dataset.classes"), "dataset.classes", classProblem);
         CheckBackboneRate(spec, root, locator);
         CheckOptimizer(spec.Training, root, locator);
         CheckSchedule(spec.Training, root, locator);

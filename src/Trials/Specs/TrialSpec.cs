@@ -38,14 +38,24 @@ public sealed record DatasetSpec
     public int TrainSubset { get; init; }
     /// <summary>Stratified subset of the test file; 0 keeps all.</summary>
     public int TestSubset { get; init; }
+    /// <summary>Held out of the training images for validation, unless the files define a validation split (an
+    /// image folder with validation/ or val/ beside train/).</summary>
     public double ValidationFraction { get; init; } = 0.2;
+    /// <summary>Image folders of class folders alone (no train/): the share held out by the split seed as the test
+    /// split, before validation is held out of the rest.</summary>
+    [AddedField]
+    public double TestFraction { get; init; } = 0.2;
+    /// <summary>Train on these classes only, relabelled in this order (CIFAR-2: [airplane, bird]); empty keeps all.</summary>
+    [AddedField]
+    public IReadOnlyList<string> Classes { get; init; } = [];
     /// <summary>Seed of the train/validation split and the subsets; kept apart from the trial seed so that
     /// every trial of a sweep sees the same split.</summary>
     public int SplitSeed { get; init; }
     /// <summary>Image folders only: images are resized to this square size.</summary>
     public int ImageSize { get; init; } = 32;
-    /// <summary>Image folders only: 1 (grayscale) or 3 (RGB).</summary>
-    public int Channels { get; init; } = 3;
+    /// <summary>Image folders only: 1 (grayscale) or 3 (RGB, when unset).</summary>
+    [HashedWhenUnsetAs(3)]
+    public int? Channels { get; init; }
     public AugmentationSpec Augmentation { get; init; } = new();
 }
 

@@ -9,7 +9,7 @@ using static TorchSharp.torch;
 namespace Sweep.Trials.Training;
 
 /// <summary>The checks an engineer runs before trusting a training run: the untrained model's loss should be near
-/// ln(classes) and its accuracy near 1/classes; and, on request, the model must be able to memorise one batch.</summary>
+/// ln(classes) and its accuracy near 1/classes (when its weights are fresh, not pretrained); and, on request, the model must be able to memorise one batch.</summary>
 internal static class SanityCheck
 {
     private const int InitialSamples = 2048;
@@ -24,7 +24,9 @@ internal static class SanityCheck
         var (loss, accuracy) = TrialRunner.Evaluate(model, data.ValImages.narrow(0, 0, samples),
             data.ValLabels.narrow(0, 0, samples), device);
         var (passed, steps) = spec.Training.OverfitOneBatch ? OverfitOneBatch(spec, plan, data, device) : (null, null);
-        return new SanityChecks(loss, Math.Log(classes), accuracy, 1.0 / classes, passed, steps);
+        // Pretrained features give a fresh head large, far from uniform logits: chance level is expected of fresh weights only.
+        var fresh = plan.Spec.Pretrained is null;
+        return new SanityChecks(loss, fresh ? Math.Log(classes) : null, accuracy, fresh ? 1.0 / classes : null, passed, steps);
     }
 
     /// <summary>A fresh copy of the model (its own generator, so the trial's draws are untouched) trained on one

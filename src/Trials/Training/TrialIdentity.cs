@@ -28,7 +28,14 @@ public static class TrialIdentity
         var defaults = Activator.CreateInstance(info.Type);
         foreach (var property in info.Properties)
         {
-            if (property.AttributeProvider is not PropertyInfo field || !field.IsDefined(typeof(AddedFieldAttribute)))
+            if (property.AttributeProvider is not PropertyInfo field)
+                continue;
+            if (field.GetCustomAttribute<HashedWhenUnsetAsAttribute>() is { } former)
+            {
+                var read = property.Get!;
+                property.Get = record => read(record) ?? former.Value;
+            }
+            if (!field.IsDefined(typeof(AddedFieldAttribute)))
                 continue;
             var unset = field.GetValue(defaults);
             property.ShouldSerialize = (_, value) => !IsUnset(value, unset);

@@ -28,11 +28,14 @@ public sealed record TestMetrics(
     int[][] ConfusionMatrix,
     IReadOnlyList<MisclassifiedImage> Misclassified);
 
+/// <param name="ExpectedInitialLoss">ln(classes) for fresh weights; null for pretrained ones (a replaced head
+/// included), whose starting loss has no chance level to compare with.</param>
+/// <param name="ExpectedInitialAccuracy">1/classes for fresh weights; null for pretrained ones.</param>
 public sealed record SanityChecks(
     double InitialLoss,
-    double ExpectedInitialLoss,
+    double? ExpectedInitialLoss,
     double InitialAccuracy,
-    double ExpectedInitialAccuracy,
+    double? ExpectedInitialAccuracy,
     bool? OverfitOneBatchPassed,
     int? OverfitOneBatchEpochs);
 

@@ -135,7 +135,8 @@ public sealed class TrialRunner
             return Interrupted(history, state, summary, environment, secondsBefore + clock.Elapsed.TotalSeconds);
 
         TestMetrics? test = null;
-        if (outcome != TrialOutcome.Diverged && state.BestEpoch > 0)
+        // An image folder of train/ and validation/ alone has no test split to score.
+        if (outcome != TrialOutcome.Diverged && state.BestEpoch > 0 && data.TestLabels.shape[0] > 0)
         {
             best.CopyInto(model);
             test = TestEvaluation.Run(model, data, device, spec.Training.MisclassifiedExamples);

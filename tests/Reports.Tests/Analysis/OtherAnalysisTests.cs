@@ -36,6 +36,18 @@ public class SanityCheckTests
         SanityChecks.Check(Baseline(0, 0.8), new SanityInfo(loss, Math.Log(10), accuracy, 0.1, overfit), Thresholds);
 
     [Fact]
+    public void PretrainedWeights_FarFromChance_AreNotFlagged()
+    {
+        var row = SanityChecks.Check(Baseline(0, 0.8), new SanityInfo(0.4, null, 0.9, null, null), Thresholds);
+
+        Assert.False(row.Flagged);
+    }
+
+    [Fact]
+    public void PretrainedWeights_WithANonFiniteLoss_AreFlagged() =>
+        Assert.True(SanityChecks.Check(Baseline(0, 0.8), new SanityInfo(double.NaN, null, 0.9, null, null), Thresholds).LossOff);
+
+    [Fact]
     public void ChanceLevel_Passes() => Assert.False(Check(2.31, 0.11, true).Flagged);
 
     [Fact]

@@ -15,9 +15,9 @@ public sealed class DatasetPreparerTests
     {
         var spec = new DatasetSpec { SplitSeed = 5 };
 
-        var (train, validation) = DatasetPreparer.Split(Raw, spec, "spec.yaml");
-        var (trainAgain, validationAgain) = DatasetPreparer.Split(Raw, spec, "spec.yaml");
-        var (_, otherValidation) = DatasetPreparer.Split(Raw, spec with { SplitSeed = 6 }, "spec.yaml");
+        var (train, validation, _) = DatasetPreparer.Split(Raw, spec, "spec.yaml");
+        var (trainAgain, validationAgain, _) = DatasetPreparer.Split(Raw, spec, "spec.yaml");
+        var (_, otherValidation, _) = DatasetPreparer.Split(Raw, spec with { SplitSeed = 6 }, "spec.yaml");
 
         Assert.Equal(validation.Pixels, validationAgain.Pixels);
         Assert.Equal(train.Pixels, trainAgain.Pixels);
@@ -27,7 +27,7 @@ public sealed class DatasetPreparerTests
     [Fact]
     public void Split_ValidationIsTheFractionAndStratified()
     {
-        var (train, validation) = DatasetPreparer.Split(Raw, new DatasetSpec { ValidationFraction = 0.25 }, "spec.yaml");
+        var (train, validation, _) = DatasetPreparer.Split(Raw, new DatasetSpec { ValidationFraction = 0.25 }, "spec.yaml");
 
         Assert.Equal(30, validation.Count);
         Assert.Equal(90, train.Count);
@@ -37,7 +37,7 @@ public sealed class DatasetPreparerTests
     [Fact]
     public void Split_TrainSubsetIsStratifiedBeforeValidation()
     {
-        var (train, validation) = DatasetPreparer.Split(Raw,
+        var (train, validation, _) = DatasetPreparer.Split(Raw,
             new DatasetSpec { TrainSubset = 60, ValidationFraction = 0.5 }, "spec.yaml");
 
         Assert.Equal(60, train.Count + validation.Count);
@@ -58,7 +58,7 @@ public sealed class DatasetPreparerTests
     public void Prepare_NormalizesWithTrainingSplitStatisticsOnly()
     {
         var spec = new DatasetSpec { SplitSeed = 3, TestSubset = 12 };
-        var (train, _) = DatasetPreparer.Split(Raw, spec, "spec.yaml");
+        var (train, _, _) = DatasetPreparer.Split(Raw, spec, "spec.yaml");
         var expected = ChannelStatistics.Of(train);
 
         using var data = DatasetPreparer.Prepare(Raw, spec, "spec.yaml");

@@ -113,6 +113,20 @@ public class SpecErrorTests
         Assert.Equal($"{Yaml}:5: model.freeze: expected either model.trainable or model.freeze, found both; one is the other's complement",
             Error("model:\n  kind: resnet\n  pretrained: runs/x.bin\n  trainable: [layer4, fc]\n  freeze: [conv1, bn1]\n"));
 
+    [Theory]
+    [InlineData("[airplane, horse]", null)]
+    [InlineData("[airplane, plane]", "unknown class 'plane'; expected names from: airplane, automobile, bird, cat, deer, dog, frog, horse, ship, truck")]
+    [InlineData("[bird, bird]", "expected each class once, found 'bird' twice")]
+    [InlineData("[bird]", "expected at least two classes, found only 'bird'")]
+    public void Classes_OfCifar10_AreCheckedByName(string classes, string? problem)
+    {
+        var yaml = $"dataset:\n  name: cifar10\n  classes: {classes}\n";
+        if (problem is null)
+            Assert.Equal(2, Read(yaml).Dataset.Classes.Count);
+        else
+            Assert.Equal($"{Yaml}:3: dataset.classes: {problem}", Error(yaml));
+    }
+
     [Fact]
     public void Freeze_NeedsPretrained() =>
         Assert.Equal($"{Yaml}:3: model.freeze: expected model.pretrained to be set as well; frozen layers only apply to a pretrained model",

@@ -6,16 +6,34 @@ using static Sweep.Trials.Tests.Training.TrialRunnerTestKit;
 namespace Sweep.Trials.Tests.Training;
 
 [Collection(TrainingCollection.Name)]
-public sealed class TrialRunnerSanityTests
+public sealed class TrialRunnerSanityTests : RunDirectoryTests
 {
+    [Fact]
+    public void PretrainedWeightsWithAReplacedHead_AreNotExpectedAtChance()
+    {
+        var source = Tiny(seed: 51, epochs: 2);
+        var sourceDirectory = RunDirectory("source");
+        Train(source, runDirectory: sourceDirectory);
+        var transfer = Tiny(seed: 52, epochs: 1) with
+        {
+            Model = source.Model with { Pretrained = Path.Combine(sourceDirectory, TrialRunner.BestModelFileName), ReplaceHead = true },
+        };
+
+        var sanity = Assert.IsType<SanityChecks>(Train(transfer).Sanity);
+
+        Assert.Null(sanity.ExpectedInitialLoss);
+        Assert.Null(sanity.ExpectedInitialAccuracy);
+        Assert.True(double.IsFinite(sanity.InitialLoss));
+    }
+
     [Fact]
     public void UntrainedNet_StartsNearChanceLossAndAccuracy()
     {
         var sanity = Assert.IsType<SanityChecks>(Train(Tiny(epochs: 1)).Sanity);
 
-        Assert.Equal(Math.Log(10), sanity.ExpectedInitialLoss, 12);
+        Assert.Equal(Math.Log(10), sanity.ExpectedInitialLoss!.Value, 12);
         Assert.InRange(sanity.InitialLoss, Math.Log(10) - 0.3, Math.Log(10) + 0.3);
-        Assert.Equal(0.1, sanity.ExpectedInitialAccuracy, 12);
+        Assert.Equal(0.1, sanity.ExpectedInitialAccuracy!.Value, 12);
         Assert.InRange(sanity.InitialAccuracy, 0.0, 0.2);
         Assert.Null(sanity.OverfitOneBatchPassed);
     }
