@@ -57,7 +57,7 @@ public static class ReportInputBuilder
             trial.Plan.ConfigKey,
             trial.Plan.Round,
             curve.Select(e => new EpochInfo(e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValLoss, e.ValAccuracy,
-                e.LearningRate, e.Seconds)).ToList(),
+                e.LearningRate, e.Seconds, e.TrainEvalLoss, e.TrainEvalAccuracy)).ToList(),
             result is { BestEpoch: > 0 } ? result.BestEpoch : null,
             result?.BestObjective,
             result?.Test is { } test ? Test(test) : null,
