@@ -33,7 +33,7 @@ public static class ReportInputBuilder
             Math.Max(0, (ended - started).TotalSeconds),
             trials.Sum(t => t.Result?.Seconds ?? 0),
             hosts,
-            $"sweep run {sweep.SpecPath}   (one trial: sweep train {sweep.SpecPath} --trial N)",
+            $"sweep run {sweep.SpecPath}   (one trial: sweep train --from {sweepDirectory} --trial N)",
             spec.Search.Repeats,
             spec.Search.Parameters.Select(p => p.Path).ToList(),
             spec.BaselineValues,
