@@ -16,7 +16,15 @@ public static class TrainCommand
 {
     public static Command Create(StopSignals signals)
     {
-        var spec = new Argument<FileInfo>("spec") { Description = "The spec file (its search: section is ignored)." };
+        var spec = new Argument<FileInfo?>("spec")
+        {
+            Description = "The spec file (its search: section is ignored).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var from = new Option<DirectoryInfo?>("--from")
+        {
+            Description = "A sweep directory: train its trial --trial N as the sweep did (any trial, adaptive ones too).",
+        };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Where to write result.json and checkpoints." };
         var threads = new Option<int?>("--threads") { Description = "Intra-op threads (default: all cores)." };
         var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Where to look for dataset files first." };
@@ -24,29 +32,33 @@ public static class TrainCommand
         {
             Description = "Train trial N of the spec's sweep plan (its changes and seed) instead of the baseline.",
         };
-        var command = new Command("train", "Train one trial of a spec.") { spec, output, threads, dataDir, trialIndex };
-        command.SetAction((parse, _) => UserErrors.Guard(() => RunAsync(parse.GetValue(spec)!,
+        var command = new Command("train", "Train one trial of a spec.") { spec, from, output, threads, dataDir, trialIndex };
+        command.SetAction((parse, _) => UserErrors.Guard(() => RunAsync(parse.GetValue(spec), parse.GetValue(from),
             parse.GetValue(output), parse.GetValue(threads), parse.GetValue(dataDir), parse.GetValue(trialIndex),
             signals)));
         return command;
     }
 
-    private static Task<int> RunAsync(FileInfo specFile, DirectoryInfo? output, int? threads, DirectoryInfo? dataDir,
-        int? trialIndex, StopSignals signals)
+    private static async Task<int> RunAsync(FileInfo? specArgument, DirectoryInfo? from, DirectoryInfo? output,
+        int? threads, DirectoryInfo? dataDir, int? trialIndex, StopSignals signals)
     {
         signals.Arm();
         if (threads is < 1)
             throw new UserErrorException($"--threads {threads}: expected a whole number of at least 1");
-        var dataDirectory = RunOptions.ExistingDataDirectory(dataDir);
-        var trial = trialIndex is { } index
-            ? PlannedTrialSpec(specFile.FullName, index)
-            : TrialSpecReader.Read(specFile.FullName, name => ModelPresets.Named(name, specFile.FullName));
+        var stored = await FromSweepAsync(specArgument, from, trialIndex);
+        var dataDirectory = RunOptions.ExistingDataDirectory(dataDir) ?? stored?.DataDirectory;
+        threads ??= stored?.Threads;
+        var specPath = stored?.SpecPath ?? specArgument!.FullName;
+        var trial = stored?.Spec ?? (trialIndex is { } index
+            ? PlannedTrialSpec(specPath, index)
+            : TrialSpecReader.Read(specPath, name => ModelPresets.Named(name, specPath)));
         var runDirectory = OutputLocations.RequireFolder(output?.FullName
             ?? Path.Combine("runs", $"train-{trial.Name}-{DateTime.Now:yyyyMMdd-HHmmss}"), "for --out");
         Directory.CreateDirectory(runDirectory);
-        var options = new TrialRunOptions(threads ?? Environment.ProcessorCount, 0, runDirectory, specFile.FullName,
+        var options = new TrialRunOptions(threads ?? Environment.ProcessorCount, 0, runDirectory, specPath,
             dataDirectory);
-        var resume = $"sweep train {specFile.FullName}{(trialIndex is { } n ? $" --trial {n}" : "")} --out {runDirectory}";
+        var source = from is not null ? $"--from {from.FullName}" : specPath;
+        var resume = $"sweep train {source}{(trialIndex is { } n ? $" --trial {n}" : "")} --out {runDirectory}";
 
         AnsiConsole.MarkupLineInterpolated($"Training [bold]{trial.Name}[/] ({trial.Training.Epochs} epochs, {options.Threads} threads) → {runDirectory}");
         TrialResult result = null!;
@@ -72,9 +84,23 @@ public static class TrainCommand
         if (result.Outcome == TrialOutcome.Cancelled)
         {
             AnsiConsole.MarkupLineInterpolated($"Stopped. Continue with: [bold]{resume}[/]");
-            return Task.FromResult(signals.ExitCode);
+            return signals.ExitCode;
         }
-        return Task.FromResult(result.Outcome is TrialOutcome.Completed or TrialOutcome.EarlyStopped ? 0 : 1);
+        return result.Outcome is TrialOutcome.Completed or TrialOutcome.EarlyStopped ? 0 : 1;
+    }
+
+    /// <summary>The trial a sweep directory names, or null when a spec file is given instead.</summary>
+    private static async Task<StoredTrial?> FromSweepAsync(FileInfo? specArgument, DirectoryInfo? from, int? trialIndex)
+    {
+        if (from is null)
+            return specArgument is null
+                ? throw new UserErrorException("train: expected a spec file, or --from <sweep-dir> --trial N")
+                : null;
+        if (specArgument is not null)
+            throw new UserErrorException($"train --from {from.FullName}: expected no spec file beside it (the sweep's own spec is used)");
+        if (trialIndex is not { } index)
+            throw new UserErrorException($"train --from {from.FullName}: expected --trial N, the trial to reproduce");
+        return await StoredTrial.ReadAsync(from.FullName, index);
     }
 
     /// <summary>The exact trial a sweep ran: its changes applied to the baseline and its seed.</summary>

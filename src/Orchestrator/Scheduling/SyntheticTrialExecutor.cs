@@ -73,7 +73,9 @@ public static class SyntheticCurve
         var noise = (Seeds.Derive(spec.Seed, "synthetic", epoch) % 1000) / 1000.0 * 0.004 - 0.002;
         var trainAccuracy = Math.Min(0.999, ceiling * progress + 0.02 * epoch * (1 - spec.Model.Dropout));
         var valAccuracy = Math.Clamp(ceiling * progress + noise - 0.003 * epoch * (1 - spec.Model.Dropout), 0, 1);
-        return new EpochMetrics(epoch, -Math.Log(Math.Max(trainAccuracy, 1e-3)), trainAccuracy,
-            -Math.Log(Math.Max(valAccuracy, 1e-3)), valAccuracy, t.Lr, spec.Synthetic.SecondsPerEpoch, 0);
+        // The analytic curve has no dropout or augmentation to run, so its training figures are the eval-mode ones.
+        var trainLoss = -Math.Log(Math.Max(trainAccuracy, 1e-3));
+        return new EpochMetrics(epoch, trainLoss, trainAccuracy, -Math.Log(Math.Max(valAccuracy, 1e-3)), valAccuracy,
+            t.Lr, spec.Synthetic.SecondsPerEpoch, 0, trainLoss, trainAccuracy);
     }
 }

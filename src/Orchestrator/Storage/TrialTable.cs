@@ -20,6 +20,8 @@ public sealed record TrialRow(
     double? ValAccuracy,
     double? TrainLoss,
     double? TrainAccuracy,
+    double? TrainEvalLoss,
+    double? TrainEvalAccuracy,
     double? TestAccuracy,
     double? MacroF1,
     int EpochsRun,

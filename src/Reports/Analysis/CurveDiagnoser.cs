@@ -13,15 +13,18 @@ public static class CurveDiagnoser
     public static CurveDiagnosis Diagnose(IReadOnlyList<EpochInfo> epochs, bool reportedDiverged,
         DiagnosisThresholds thresholds, bool stillTraining = false)
     {
-        var nonFinite = epochs.FirstOrDefault(e => !double.IsFinite(e.TrainLoss) || !double.IsFinite(e.ValLoss));
+        var nonFinite = epochs.FirstOrDefault(e => !double.IsFinite(e.TrainLoss) || !double.IsFinite(e.ValLoss)
+            || e.TrainEvalLoss is { } evalLoss && !double.IsFinite(evalLoss));
         if (reportedDiverged || nonFinite is not null)
             return new CurveDiagnosis(DiagnosisKind.Diverged, thresholds.DivergedSeverity, NonFiniteEpoch: nonFinite?.Epoch);
+        if (epochs.Any(e => e.TrainEvalLoss is null || e.TrainEvalAccuracy is null))
+            return new CurveDiagnosis(DiagnosisKind.TrainingErrorNotMeasured, 0);
 
         var final = FinalErrors.Of(epochs);
         if (epochs.Count < thresholds.MinEpochs || final is null)
             return new CurveDiagnosis(DiagnosisKind.NotEnoughEpochs, 0, FinalGap: final?.Gap, FinalTrainError: final?.TrainError);
 
-        var trainLoss = epochs.Select(e => e.TrainLoss).ToArray();
+        var trainLoss = epochs.Select(e => e.TrainEvalLoss!.Value).ToArray();
         var jumps = CountJumps(trainLoss, thresholds.UnstableJumpFraction);
         var stillFalling = IsStillFalling(trainLoss, thresholds.StillFallingFraction);
         var gapRatio = final.Gap / thresholds.HighVarianceGap;

@@ -1,6 +1,6 @@
 namespace Sweep.Reports.Analysis;
 
-public enum DiagnosisKind { Diverged, Unstable, Overfitting, HighVariance, HighBias, Healthy, NotEnoughEpochs }
+public enum DiagnosisKind { Diverged, Unstable, Overfitting, HighVariance, HighBias, Healthy, NotEnoughEpochs, TrainingErrorNotMeasured }
 
 public static class DiagnosisKindText
 {
@@ -13,6 +13,7 @@ public static class DiagnosisKindText
         DiagnosisKind.HighBias => "high bias",
         DiagnosisKind.Healthy => "healthy",
         DiagnosisKind.NotEnoughEpochs => "too early to tell",
+        DiagnosisKind.TrainingErrorNotMeasured => "training error not measured",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

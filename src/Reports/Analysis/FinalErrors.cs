@@ -2,8 +2,9 @@ using Sweep.Reports.Model;
 
 namespace Sweep.Reports.Analysis;
 
-/// <summary>Where training ended: errors (1 − accuracy) at the last epoch with finite accuracies.
-/// Gap = validation error − training error, the generalization gap.</summary>
+/// <summary>Where training ended: errors (1 − accuracy) at the last epoch with finite accuracies, the training error
+/// measured in eval mode (never the running mean in train mode, which dropout, augmentation and moving weights
+/// lower). Gap = validation error − training error, the generalization gap.</summary>
 public sealed record FinalErrors(int Epoch, double TrainError, double ValidationError)
 {
     public double Gap => ValidationError - TrainError;
@@ -15,8 +16,8 @@ public sealed record FinalErrors(int Epoch, double TrainError, double Validation
         for (var i = epochs.Count - 1; i >= 0; i--)
         {
             var epoch = epochs[i];
-            if (double.IsFinite(epoch.TrainAccuracy) && double.IsFinite(epoch.ValAccuracy))
-                return new FinalErrors(epoch.Epoch, 1 - epoch.TrainAccuracy, 1 - epoch.ValAccuracy);
+            if (epoch.TrainEvalAccuracy is { } train && double.IsFinite(train) && double.IsFinite(epoch.ValAccuracy))
+                return new FinalErrors(epoch.Epoch, 1 - train, 1 - epoch.ValAccuracy);
         }
         return null;
     }

@@ -22,6 +22,8 @@ public static class Evidence
             $"training error {Percent(d.FinalTrainError)} (limit {Percent(t.HighBiasTrainError, "0")}); training loss {(d.TrainLossStillFalling == true ? "still falling" : "flat")} at the end",
         DiagnosisKind.Healthy =>
             $"training error {Percent(d.FinalTrainError)}, gap {Points(d.FinalGap)} points, validation loss {Percent(d.ValidationLossRise)} above its minimum",
+        DiagnosisKind.TrainingErrorNotMeasured =>
+            "recorded before training error was measured in eval mode; the running mean over an epoch in train mode says nothing of bias or variance",
         _ when epochs >= t.MinEpochs => $"still training: training error {Percent(d.FinalTrainError)} after {Plural(epochs, "epoch")} may yet fall",
         _ => $"{Plural(epochs, "epoch")} so far; {t.MinEpochs} needed to read a trend",
     };

@@ -14,12 +14,19 @@ public static class LearningCurvePlot
     {
         var yLabel = metric == CurveMetric.Loss ? "loss" : "accuracy (%)";
         var plot = compact ? PlotTheme.NewPlot(title) : PlotTheme.NewPlot(title, "epoch", yLabel);
-        var train = Series(epochs, metric, validation: false);
-        var validation = Series(epochs, metric, validation: true);
-        if (train.Xs.Length == 0 && validation.Xs.Length == 0)
+        var train = Series(epochs, e => metric == CurveMetric.Loss ? e.TrainEvalLoss : e.TrainEvalAccuracy, metric);
+        var running = Series(epochs, e => metric == CurveMetric.Loss ? e.TrainLoss : e.TrainAccuracy, metric);
+        var validation = Series(epochs, e => metric == CurveMetric.Loss ? e.ValLoss : e.ValAccuracy, metric);
+        if (train.Xs.Length == 0 && running.Xs.Length == 0 && validation.Xs.Length == 0)
             return PlotTheme.WithNoDataNote(plot, epochs.Count == 0 ? "no epochs yet" : "no finite values");
 
-        AddLine(plot, train, PlotTheme.Train, "train", compact);
+        AddLine(plot, train, PlotTheme.Train, "train (eval mode)", compact);
+        var runningLine = AddLine(plot, running, PlotTheme.Train, "train (running mean)", compact);
+        if (runningLine is not null)
+        {
+            runningLine.LinePattern = LinePattern.Dotted;
+            runningLine.LineWidth = 1;
+        }
         AddLine(plot, validation, PlotTheme.Validation, "validation", compact);
         if (diagnosis?.OnsetEpoch is { } onset)
         {
@@ -41,24 +48,23 @@ public static class LearningCurvePlot
         return plot;
     }
 
-    private static void AddLine(Plot plot, (double[] Xs, double[] Ys) series, Color color, string label, bool compact)
+    private static ScottPlot.Plottables.Scatter? AddLine(Plot plot, (double[] Xs, double[] Ys) series, Color color,
+        string label, bool compact)
     {
-        if (series.Xs.Length == 0) return;
+        if (series.Xs.Length == 0) return null;
         var scatter = plot.Add.Scatter(series.Xs, series.Ys, color);
         scatter.LineWidth = compact ? 1.5f : 2;
         // A single epoch has no line to draw, so it is a marker even in a thumbnail.
         scatter.MarkerSize = series.Xs.Length == 1 ? 6 : compact || series.Xs.Length > 30 ? 0 : 4;
         if (!compact) scatter.LegendText = label;
+        return scatter;
     }
 
-    private static (double[] Xs, double[] Ys) Series(IReadOnlyList<EpochInfo> epochs, CurveMetric metric, bool validation)
+    private static (double[] Xs, double[] Ys) Series(IReadOnlyList<EpochInfo> epochs, Func<EpochInfo, double?> value,
+        CurveMetric metric)
     {
         var points = epochs
-            .Select(e => (X: (double)e.Epoch, Y: metric switch
-            {
-                CurveMetric.Loss => validation ? e.ValLoss : e.TrainLoss,
-                _ => 100 * (validation ? e.ValAccuracy : e.TrainAccuracy),
-            }))
+            .Select(e => (X: (double)e.Epoch, Y: value(e) is { } y ? (metric == CurveMetric.Loss ? y : 100 * y) : double.NaN))
             .Where(p => double.IsFinite(p.Y))
             .ToArray();
         return (points.Select(p => p.X).ToArray(), points.Select(p => p.Y).ToArray());

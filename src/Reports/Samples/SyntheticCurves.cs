@@ -29,7 +29,7 @@ public static class SyntheticCurves
         {
             if (shape.DivergeAt is { } bad && epoch >= bad)
             {
-                epochs.Add(new EpochInfo(epoch, double.NaN, 0.1, double.NaN, 0.1, 1e-3, 1.0));
+                epochs.Add(new EpochInfo(epoch, double.NaN, 0.1, double.NaN, 0.1, 1e-3, 1.0, double.NaN, 0.1));
                 break;
             }
             var trainLoss = TrainLoss(epoch) * Jitter() * (shape.Oscillate && epoch % 2 == 0 ? 1.6 : 1);
@@ -38,8 +38,10 @@ public static class SyntheticCurves
                 : BaseValLoss(epoch);
             var trainError = shape.FinalTrainError + (0.9 - shape.FinalTrainError) * Decay(epoch);
             var valError = trainError + Gap(epoch);
-            epochs.Add(new EpochInfo(epoch, trainLoss, Math.Clamp(1 - trainError * Jitter(), 0, 1), valLoss * Jitter(),
-                Math.Clamp(1 - valError * Jitter(), 0, 1), 1e-3, 12.5 * Jitter()));
+            // Generated curves stand for the eval-mode measurement; the running mean is given the same values.
+            var trainAccuracy = Math.Clamp(1 - trainError * Jitter(), 0, 1);
+            epochs.Add(new EpochInfo(epoch, trainLoss, trainAccuracy, valLoss * Jitter(),
+                Math.Clamp(1 - valError * Jitter(), 0, 1), 1e-3, 12.5 * Jitter(), trainLoss, trainAccuracy));
         }
         return epochs;
     }

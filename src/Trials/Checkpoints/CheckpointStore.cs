@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using Sweep.Trials.Models;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -147,7 +148,7 @@ public sealed partial class CheckpointStore(string directory, string writer = Ch
         try
         {
             using var reader = new BinaryReader(new MemoryStream(content.ModelState), Encoding.UTF8);
-            model.load(reader);
+            InPlaceLoad.Load(model, reader);
         }
         catch (ArgumentException e)
         {

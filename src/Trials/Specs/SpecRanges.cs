@@ -48,6 +48,7 @@ public static class SpecRanges
         ["training.label_smoothing"] = ValueRange.FromUpTo(0, 1),
         ["training.grad_clip"] = ValueRange.AtLeast(0),
         ["training.patience"] = ValueRange.AtLeast(0),
+        ["training.train_eval_size"] = ValueRange.AtLeast(1),
         ["training.misclassified_examples"] = ValueRange.AtLeast(0),
 
         ["search.repeats"] = ValueRange.Between(1, 100),

@@ -156,6 +156,10 @@ public sealed record TrainingSpec
     public double GradClip { get; init; }
     /// <summary>Stop when validation loss has not improved for this many epochs; 0 disables.</summary>
     public int Patience { get; init; }
+    /// <summary>Training images evaluated in eval mode at each epoch's end; unset, as many as the validation split.
+    /// Left out of the identity hash when unset, so specs written before it still resume their checkpoints.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? TrainEvalSize { get; init; }
     public bool OverfitOneBatch { get; init; }
     public int MisclassifiedExamples { get; init; } = 24;
 }

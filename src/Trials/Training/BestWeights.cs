@@ -35,7 +35,7 @@ internal sealed class BestWeights(string? runDirectory) : IDisposable
         if (weights is not null)
             model.load_state_dict(weights, strict: true);
         else if (FilePath is { } path && File.Exists(path))
-            model.load(path);
+            Models.InPlaceLoad.Load(model, path);
     }
 
     private void Replace(Dictionary<string, Tensor> next)

@@ -1,6 +1,10 @@
 namespace Sweep.Trials.Training;
 
-/// <summary>Metrics of one finished epoch (1-based), averaged over samples.</summary>
+/// <summary>Metrics of one finished epoch (1-based), averaged over samples. <see cref="TrainLoss"/> and
+/// <see cref="TrainAccuracy"/> are the running means over the epoch in train mode (dropout and augmentation on,
+/// weights moving); <see cref="TrainEvalLoss"/> and <see cref="TrainEvalAccuracy"/> are measured at the epoch's end in
+/// eval mode on a fixed training subset, comparable with the validation figures. Null for epochs recorded before
+/// Sweep measured them.</summary>
 public sealed record EpochMetrics(
     int Epoch,
     double TrainLoss,
@@ -9,7 +13,9 @@ public sealed record EpochMetrics(
     double ValAccuracy,
     double LearningRate,
     double Seconds,
-    double SamplesPerSecond);
+    double SamplesPerSecond,
+    double? TrainEvalLoss = null,
+    double? TrainEvalAccuracy = null);
 
 public enum TrialOutcome { Completed, EarlyStopped, Diverged, Pruned, Failed, Cancelled }
 

@@ -82,6 +82,7 @@ public sealed class TrialRunner
             : null;
         var identity = TrialIdentity.Of(spec);
         var augmenter = spec.Dataset.Augmentation.Any ? new Augmenter(spec.Dataset.Augmentation, data.Mean, data.Std) : null;
+        using var trainEvaluation = TrainingEvaluationSubset.Draw(data, spec);
 
         using var best = new BestWeights(options.RunDirectory);
         var state = Restore(checkpoints, model, optimizer, identity, options.AcceptedCheckpoints, observer)
@@ -107,10 +108,16 @@ public sealed class TrialRunner
             if (train is null)
                 return Interrupted(history, state, summary, environment, secondsBefore + clock.Elapsed.TotalSeconds);
             var (trainLoss, trainAccuracy, lastRate) = train.Value;
+            // Measured in eval mode (dropout off, frozen and live BatchNorm on running statistics, no augmentation)
+            // like validation, so the gap between them is the model's and not the training mode's; the next epoch
+            // puts the model back in train mode.
+            (double Loss, double Accuracy)? trainEval = double.IsFinite(trainLoss)
+                ? Evaluate(model, trainEvaluation.Images, trainEvaluation.Labels, device)
+                : null;
             var (valLoss, valAccuracy) = Evaluate(model, data.ValImages, data.ValLabels, device);
             var seconds = epochClock.Elapsed.TotalSeconds;
             var metrics = new EpochMetrics(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, lastRate, seconds,
-                trainCount / Math.Max(seconds, 1e-9));
+                trainCount / Math.Max(seconds, 1e-9), trainEval?.Loss, trainEval?.Accuracy);
             history.Add(metrics);
             state = state with { Epoch = epoch, Step = state.Step + stepsPerEpoch, History = history.ToList() };
 

@@ -87,6 +87,7 @@ public class ReportInputBuilderTests
         Assert.Equal("0.001", info.BaselineValues["training.lr"]);
         Assert.Equal(T0, info.CreatedAt);
         Assert.Contains($"sweep run {SyntheticSpecs.Path}", info.ReproduceCommand);
+        Assert.Contains("sweep train --from /runs/sweep-7 --trial N", info.ReproduceCommand);
     }
 
     [Fact]

@@ -70,6 +70,32 @@ public sealed class SqliteSweepStoreTests : SweepStoreContract
     }
 
     [Fact]
+    public async Task AnEpochWrittenBeforeEvalModeTrainingFigures_ReadsThemAsMissing_NotZero()
+    {
+        var sweep = NewSweep();
+        await Store.CreateSweepAsync(sweep);
+        await Store.AddTrialsAsync(sweep.Id, Plans(1));
+        await Store.TryLeaseAsync(sweep.Id, 0, "worker-a", T0, T0.AddMinutes(1));
+        await Store.AppendEpochAsync(sweep.Id, 0, "worker-a", Epoch(1), Goes);
+        await Store.DisposeAsync();
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            await using var write = connection.CreateCommand();
+            // The metrics as the release before eval-mode training figures wrote them.
+            write.CommandText = """UPDATE epochs SET metrics_json = '{"epoch":1,"trainLoss":1.4,"trainAccuracy":0.85,"valLoss":0.5,"valAccuracy":0.8,"learningRate":0.001,"seconds":2.5,"samplesPerSecond":1800}'""";
+            Assert.Equal(1, await write.ExecuteNonQueryAsync());
+        }
+
+        await using var reopened = SqliteSweepStore.Open(DatabasePath);
+
+        var old = Assert.Single(await reopened.GetEpochsAsync(sweep.Id, 0)).Metrics;
+        Assert.Equal((1.4, 0.85), (old.TrainLoss, old.TrainAccuracy));
+        Assert.Null(old.TrainEvalLoss);
+        Assert.Null(old.TrainEvalAccuracy);
+    }
+
+    [Fact]
     public async Task TwoStoresOnOneFile_SeeEachOthersWrites()
     {
         await using var other = SqliteSweepStore.Open(DatabasePath);

@@ -201,6 +201,21 @@ public abstract partial class SweepStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendEpoch_KeepsTheEvalModeTrainingFigures_AndAnEpochWithoutThemReadsThemAsMissing()
+    {
+        await SeedAsync(1);
+        await Store.TryLeaseAsync(SweepId, 0, "worker-a", T0, LeaseEnd);
+        await Store.AppendEpochAsync(SweepId, 0, "worker-a", Epoch(1), Goes);
+        await Store.AppendEpochAsync(SweepId, 0, "worker-a",
+            Epoch(2) with { TrainEvalLoss = 0.31, TrainEvalAccuracy = 0.9125 }, Goes);
+
+        var epochs = await Store.GetEpochsAsync(SweepId, 0);
+
+        Assert.Equal([(null, null), (0.31, 0.9125)],
+            epochs.Select(epoch => (epoch.Metrics.TrainEvalLoss, epoch.Metrics.TrainEvalAccuracy)));
+    }
+
+    [Fact]
     public async Task AppendEpoch_ReRunEpoch_OverwritesTheEarlierOne()
     {
         await SeedAsync(1);

@@ -67,12 +67,12 @@ public sealed class TrialTableExporterTests
         string[] expected =
         [
             "number,state,role,change,repeat,seed,params_training.lr,params_model.hidden,params_training.optimizer,best_epoch,"
-                + "objective,val_loss,val_accuracy,train_loss,train_accuracy,test_accuracy,macro_f1,epochs_run,"
+                + "objective,val_loss,val_accuracy,train_loss,train_accuracy,train_eval_loss,train_eval_accuracy,test_accuracy,macro_f1,epochs_run,"
                 + "duration_seconds,hosts,message",
-            "0,Completed,baseline,baseline,0,1000,0.001,[128],,2,0.85,0.4,0.85,0.3,0.9,0.84,0.83,2,12.5,w0: 1; w1: 2,\"done, \"\"ok\"\"\"",
-            "1,Diverged,single-change,training.lr: 0.001 → 0.01,1,1001,0.01,[128],,1,NaN,2.31,0.1,2.3,0.1,,,2,3.25,w0: 1-2,diverged at epoch 2",
-            "2,Running,single-change,\"model.hidden: [128] → [128, 64]\",0,1002,0.001,\"[128, 64]\",,,,,,,,,,0,,,",
-            "3,Pending,single-change,training.optimizer: adam → sgd,1,1003,0.001,[128],sgd,,,,,,,,,0,,,",
+            "0,Completed,baseline,baseline,0,1000,0.001,[128],,2,0.85,0.4,0.85,0.3,0.9,,,0.84,0.83,2,12.5,w0: 1; w1: 2,\"done, \"\"ok\"\"\"",
+            "1,Diverged,single-change,training.lr: 0.001 → 0.01,1,1001,0.01,[128],,1,NaN,2.31,0.1,2.3,0.1,,,,,2,3.25,w0: 1-2,diverged at epoch 2",
+            "2,Running,single-change,\"model.hidden: [128] → [128, 64]\",0,1002,0.001,\"[128, 64]\",,,,,,,,,,,,0,,,",
+            "3,Pending,single-change,training.optimizer: adam → sgd,1,1003,0.001,[128],sgd,,,,,,,,,,,0,,,",
         ];
         Assert.Equal(string.Join("\r\n", expected) + "\r\n", writer.ToString());
     }
@@ -98,7 +98,7 @@ public sealed class TrialTableExporterTests
         using var document = JsonDocument.Parse(writer.ToString());
         var rows = document.RootElement.EnumerateArray().ToList();
         Assert.Equal(3, rows.Count);
-        Assert.Equal(20, rows[0].EnumerateObject().Count());
+        Assert.Equal(22, rows[0].EnumerateObject().Count());
         Assert.Equal(0.84, rows[0].GetProperty("test_accuracy").GetDouble());
         Assert.Equal("Completed", rows[0].GetProperty("state").GetString());
         Assert.Equal("NaN", rows[1].GetProperty("objective").GetString());
@@ -135,13 +135,15 @@ public sealed class TrialTableExporterTests
     {
         var writer = new StringWriter();
 
-        TrialTableExporter.WriteEpochsCsv(writer, [Epoch(1, 1, "w0/1/slot0/a"), Epoch(0, 2, "w1/2/slot0/b"), Epoch(0, 1, "w0/1/slot0/c")]);
+        var measured = Epoch(0, 2, "w1/2/slot0/b");
+        measured = measured with { Metrics = measured.Metrics with { TrainEvalLoss = 0.25, TrainEvalAccuracy = 0.75 } };
+        TrialTableExporter.WriteEpochsCsv(writer, [Epoch(1, 1, "w0/1/slot0/a"), measured, Epoch(0, 1, "w0/1/slot0/c")]);
 
         Assert.Equal(string.Join("\r\n",
-            "number,epoch,train_loss,train_accuracy,val_loss,val_accuracy,learning_rate,seconds,samples_per_second,decision,recorded_by",
-            "0,1,0.5,0.5,0.5,0.5,0.001,1,100,Continue,w0/1/slot0/c",
-            "0,2,0.5,0.5,0.5,0.5,0.001,1,100,Continue,w1/2/slot0/b",
-            "1,1,0.5,0.5,0.5,0.5,0.001,1,100,Continue,w0/1/slot0/a") + "\r\n", writer.ToString());
+            "number,epoch,train_loss,train_accuracy,train_eval_loss,train_eval_accuracy,val_loss,val_accuracy,learning_rate,seconds,samples_per_second,decision,recorded_by",
+            "0,1,0.5,0.5,,,0.5,0.5,0.001,1,100,Continue,w0/1/slot0/c",
+            "0,2,0.5,0.5,0.25,0.75,0.5,0.5,0.001,1,100,Continue,w1/2/slot0/b",
+            "1,1,0.5,0.5,,,0.5,0.5,0.001,1,100,Continue,w0/1/slot0/a") + "\r\n", writer.ToString());
         var json = new StringWriter();
         TrialTableExporter.WriteEpochsJson(json, [Epoch(0, 1, "w0/1/slot0/c")]);
         Assert.Equal(0.001, JsonDocument.Parse(json.ToString()).RootElement[0].GetProperty("learning_rate").GetDouble());

@@ -35,6 +35,32 @@ public class CurveDiagnoserTests
     }
 
     [Fact]
+    public void EpochsWithoutEvalModeTrainingFigures_AreNotReadForBiasOrVariance()
+    {
+        var old = SyntheticCurves.Generate(new CurveShape(15, 0.25, 0.01), 1)
+            .Select(e => e with { TrainEvalLoss = null, TrainEvalAccuracy = null }).ToList();
+
+        var diagnosis = CurveDiagnoser.Diagnose(old, false, Thresholds);
+
+        Assert.Equal(DiagnosisKind.TrainingErrorNotMeasured, diagnosis.Kind);
+        Assert.Null(diagnosis.FinalTrainError);
+        Assert.Null(FinalErrors.Of(old));
+    }
+
+    [Fact]
+    public void TrainingError_IsTheEvalModeOne_NotTheRunningMean()
+    {
+        var epochs = Enumerable.Range(1, 6)
+            .Select(e => new EpochInfo(e, 0.6, 0.78, 0.35, 0.88, 1e-3, 1, 0.3, 0.9)).ToList();
+
+        var diagnosis = CurveDiagnoser.Diagnose(epochs, false, Thresholds);
+
+        Assert.Equal(0.1, diagnosis.FinalTrainError!.Value, 12);
+        Assert.Equal(0.02, diagnosis.FinalGap!.Value, 12);
+        Assert.NotEqual(DiagnosisKind.HighBias, diagnosis.Kind);
+    }
+
+    [Fact]
     public void Underfit_IsHighBias()
     {
         var diagnosis = Diagnose(new CurveShape(15, 0.25, 0.01));
@@ -47,7 +73,7 @@ public class CurveDiagnoserTests
     [Fact]
     public void UnderfitWithFlatTrainingLoss_IsNotStillFalling()
     {
-        var flat = Enumerable.Range(1, 10).Select(e => new EpochInfo(e, 0.9, 0.7, 0.95, 0.69, 1e-3, 1)).ToList();
+        var flat = Enumerable.Range(1, 10).Select(e => new EpochInfo(e, 0.9, 0.7, 0.95, 0.69, 1e-3, 1, 0.9, 0.7)).ToList();
 
         var diagnosis = CurveDiagnoser.Diagnose(flat, false, Thresholds);
 

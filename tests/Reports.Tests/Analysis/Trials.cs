@@ -24,5 +24,5 @@ internal static class Trials
 
     /// <summary>Epochs with constant accuracies, for placing a trial exactly.</summary>
     public static IReadOnlyList<EpochInfo> Flat(int epochs, double trainAccuracy, double valAccuracy) =>
-        Enumerable.Range(1, epochs).Select(e => new EpochInfo(e, 0.5, trainAccuracy, 0.6, valAccuracy, 1e-3, 1)).ToList();
+        Enumerable.Range(1, epochs).Select(e => new EpochInfo(e, 0.5, trainAccuracy, 0.6, valAccuracy, 1e-3, 1, 0.5, trainAccuracy)).ToList();
 }

@@ -31,7 +31,7 @@ public class PlotRenderTests
     private static IReadOnlyList<EpochInfo> Epochs(Data data) => data switch
     {
         Data.Empty => [],
-        Data.OnePoint => [new EpochInfo(1, 1.2, 0.6, 1.3, 0.58, 1e-3, 1)],
+        Data.OnePoint => [new EpochInfo(1, 1.2, 0.6, 1.3, 0.58, 1e-3, 1, 1.1, 0.62)],
         _ => SyntheticCurves.Generate(new CurveShape(20, 0.02, 0.08, OverfitOnset: 7, Noise: 0.02), 3),
     };
 
