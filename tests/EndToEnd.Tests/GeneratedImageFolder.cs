@@ -6,10 +6,11 @@ namespace Sweep.EndToEnd.Tests;
 /// net learns it in an epoch; class names are the caller's, markup included.</summary>
 public static class GeneratedImageFolder
 {
-    public static string Create(string root, IReadOnlyList<string> classNames, int perClass = 30, int size = 16)
+    public static string Create(string root, IReadOnlyList<string> classNames, int perClass = 30, int size = 16,
+        IReadOnlyList<string>? splits = null)
     {
         var random = new Random(3);
-        foreach (var split in new[] { "train", "test" })
+        foreach (var split in splits ?? ["train", "test"])
             for (var c = 0; c < classNames.Count; c++)
             {
                 var folder = Path.Combine(root, split, classNames[c]);

@@ -1,4 +1,5 @@
 using Sweep.Orchestrator.Search;
+using Sweep.Trials.Data;
 using Sweep.Trials.Models;
 using Sweep.Trials.Specs;
 
@@ -10,12 +11,13 @@ public static class ModelCheck
 {
     public static void Validate(TrialSpec trial, string specFile)
     {
-        var (channels, size, classes) = trial.Dataset.Name switch
+        var (size, classes) = trial.Dataset.Name switch
         {
-            DatasetKind.FashionMnist or DatasetKind.Mnist => (1, 28, 10),
-            DatasetKind.Cifar10 => (3, 32, 10),
-            _ => (trial.Dataset.Channels ?? 3, trial.Dataset.ImageSize, 2),
+            DatasetKind.FashionMnist or DatasetKind.Mnist => (28, 10),
+            DatasetKind.Cifar10 => (32, 10),
+            _ => (trial.Dataset.ImageSize, 2),
         };
+        var channels = InputNormalization.ChannelsOf(trial.Dataset);
         if (trial.Dataset.Classes.Count > 0)
             classes = trial.Dataset.Classes.Count;
         var plan = ModelPlanner.Plan(trial.Model, channels, size, size, classes, specFile);

@@ -5,7 +5,7 @@ namespace Sweep.Trials.Data;
 /// <summary>Every setting that changes the prepared data, and nothing else: augmentation happens per batch and
 /// <c>download</c> only decides whether missing files may be fetched, so neither splits the cache.</summary>
 internal sealed record DatasetKey(DatasetKind Kind, string? Path, string? DataDir, int TrainSubset, int TestSubset,
-    double ValidationFraction, double TestFraction, int SplitSeed, int ImageSize, int Channels, string Classes)
+    double ValidationFraction, double TestFraction, int SplitSeed, int ImageSize, int Channels, string Classes, NormalizeKind? Normalize)
 {
     public static DatasetKey Of(DatasetSpec spec, string? dataDir, string specFile)
     {
@@ -13,6 +13,7 @@ internal sealed record DatasetKey(DatasetKind Kind, string? Path, string? DataDi
         return new DatasetKey(spec.Name, DatasetFolders.ResolveSpecPath(spec.Path, specFile),
             dataDir is null ? null : System.IO.Path.GetFullPath(dataDir), spec.TrainSubset, spec.TestSubset,
             spec.ValidationFraction, isImageFolder ? spec.TestFraction : 0, spec.SplitSeed,
-            isImageFolder ? spec.ImageSize : 0, isImageFolder ? spec.Channels ?? 3 : 0, string.Join('\n', spec.Classes));
+            isImageFolder ? spec.ImageSize : 0, InputNormalization.ChannelsOf(spec), string.Join('\n', spec.Classes),
+            spec.Normalize ?? NormalizeKind.Dataset);
     }
 }

@@ -13,8 +13,10 @@ public static class DatasetPreparer
     public static PreparedDataset Prepare(RawDataset raw, DatasetSpec spec, string specFile)
     {
         raw = ClassChoice.Apply(raw, spec.Classes, specFile);
+        if (spec.Channels is { } channels)
+            raw = raw.WithChannels(channels);
         var (train, validation, test) = Split(raw, spec, specFile);
-        var statistics = ChannelStatistics.Of(train);
+        var statistics = InputNormalization.Statistics(spec.Normalize ?? NormalizeKind.Dataset, train);
         using var scope = NewDisposeScope();
         var (trainImages, trainLabels) = ToTensors(train, statistics);
         var (valImages, valLabels) = ToTensors(validation, statistics);

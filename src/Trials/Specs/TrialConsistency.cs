@@ -36,6 +36,10 @@ internal static class TrialConsistency
         if (spec.Dataset.Classes.Count > 0 && ClassChoice.KnownNames(spec.Dataset.Name) is { } names
             && ClassChoice.Problem(spec.Dataset.Classes, names) is { } classProblem)
             throw locator.Error(NodeAt(root, "dataset.classes"), "dataset.classes", classProblem);
+        if (InputNormalization.Of(spec) == NormalizeKind.Imagenet && InputNormalization.ChannelsOf(spec.Dataset) != 3)
+            throw locator.Error(NodeAt(root, spec.Dataset.Normalize is null ? "model.pretrained" : "dataset.normalize"),
+                "dataset.channels", "expected 3 with ImageNet normalization (ImageNet-pretrained weights take RGB input), "
+                + $"found {InputNormalization.ChannelsOf(spec.Dataset)}; set dataset.channels: 3");
         CheckBackboneRate(spec, root, locator);
         CheckOptimizer(spec.Training, root, locator);
         CheckSchedule(spec.Training, root, locator);

@@ -28,6 +28,8 @@ public sealed record SyntheticSpec
 
 public enum DatasetKind { FashionMnist, Mnist, Cifar10, ImageFolder }
 
+public enum NormalizeKind { Imagenet, Dataset }
+
 public sealed record DatasetSpec
 {
     public DatasetKind Name { get; init; } = DatasetKind.FashionMnist;
@@ -53,9 +55,14 @@ public sealed record DatasetSpec
     public int SplitSeed { get; init; }
     /// <summary>Image folders only: images are resized to this square size.</summary>
     public int ImageSize { get; init; } = 32;
-    /// <summary>Image folders only: 1 (grayscale) or 3 (RGB, when unset).</summary>
+    /// <summary>1 (grayscale) or 3 (RGB) channels for the model; unset, the files' own (image folders decode to RGB).
+    /// Grayscale files are repeated into three equal channels, colour ones reduced to their luminance.</summary>
     [HashedWhenUnsetAs(3)]
     public int? Channels { get; init; }
+    /// <summary>The mean and standard deviation images are normalized with; unset, ImageNet's for torchvision's named
+    /// weights (model.pretrained: torchvision:…) and the training split's otherwise.</summary>
+    [AddedField]
+    public NormalizeKind? Normalize { get; init; }
     public AugmentationSpec Augmentation { get; init; } = new();
 }
 

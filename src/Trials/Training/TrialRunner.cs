@@ -68,7 +68,8 @@ public sealed class TrialRunner
         var device = Devices.Select(options.Slot);
         var environment = Devices.Describe(device, options.Threads);
         var clock = Stopwatch.StartNew();
-        var data = DatasetCache.Get(spec.Dataset, options.DataDirectory, options.SpecFile);
+        var data = DatasetCache.Get(spec.Dataset with { Normalize = InputNormalization.Of(spec) }, options.DataDirectory,
+            options.SpecFile);
         var classes = data.ClassNames.Count;
         var plan = ModelPlanner.Plan(spec.Model, data.Channels, data.Height, data.Width, classes, options.SpecFile);
 

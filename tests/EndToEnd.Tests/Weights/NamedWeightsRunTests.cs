@@ -8,7 +8,7 @@ public sealed class NamedWeightsRunTests
 {
     private static string Spec(string pretrained, int depth) => $$"""
         name: e2e-named-weights
-        dataset: { name: fashion-mnist, train_subset: 100, test_subset: 50 }
+        dataset: { name: fashion-mnist, channels: 3, train_subset: 100, test_subset: 50 }
         model:
           kind: resnet
           depth: {{depth}}

@@ -127,6 +127,18 @@ public class SpecErrorTests
             Assert.Equal($"{Yaml}:3: dataset.classes: {problem}", Error(yaml));
     }
 
+    [Theory]
+    [InlineData("dataset:\n  name: mnist\n  normalize: imagenet\n", 3)]
+    [InlineData("dataset:\n  name: fashion-mnist\nmodel:\n  kind: resnet\n  pretrained: torchvision:resnet18\n", 5)]
+    public void ImagenetNormalization_OfGrayscaleInput_IsRefusedAtItsCause(string yaml, int line) =>
+        Assert.Equal($"{Yaml}:{line}: dataset.channels: expected 3 with ImageNet normalization (ImageNet-pretrained weights take RGB input), found 1; set dataset.channels: 3",
+            Error(yaml));
+
+    [Fact]
+    public void Normalize_UnknownValue_ListsTheValidOnes() =>
+        Assert.Equal($"{Yaml}:2: dataset.normalize: expected one of imagenet, dataset, found 'cifar'",
+            Error("dataset:\n  normalize: cifar\n"));
+
     [Fact]
     public void Freeze_NeedsPretrained() =>
         Assert.Equal($"{Yaml}:3: model.freeze: expected model.pretrained to be set as well; frozen layers only apply to a pretrained model",
