@@ -43,7 +43,7 @@ public sealed class PretrainedNamesTests
     [Fact]
     public void MatchingModel_Reads()
     {
-        var spec = Read("name: a\nmodel:\n  kind: resnet\n  depth: 50\n  pretrained: torchvision:resnet50\n  download: true\n");
+        var spec = Read("name: a\ndataset:\n  channels: 3\nmodel:\n  kind: resnet\n  depth: 50\n  pretrained: torchvision:resnet50\n  download: true\n");
 
         Assert.Equal(("torchvision:resnet50", true), (spec.Model.Pretrained, spec.Model.Download));
     }
