@@ -13,6 +13,8 @@ public static class SpecRanges
         ["dataset.test_fraction"] = ValueRange.Inside(0, 1),
         ["dataset.image_size"] = ValueRange.AtLeast(8),
         ["dataset.channels"] = ValueRange.OneOf(1, 3),
+        ["dataset.resize"] = ValueRange.Between(0, 4096),
+        ["dataset.crop"] = ValueRange.Between(0, 4096),
         ["dataset.augmentation.crop_padding"] = ValueRange.AtLeast(0),
         ["dataset.augmentation.rotation_degrees"] = ValueRange.Between(0, 180),
         ["dataset.augmentation.translate_fraction"] = ValueRange.Between(0, 0.5),

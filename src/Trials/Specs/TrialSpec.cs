@@ -59,6 +59,13 @@ public sealed record DatasetSpec
     /// Grayscale files are repeated into three equal channels, colour ones reduced to their luminance.</summary>
     [HashedWhenUnsetAs(3)]
     public int? Channels { get; init; }
+    /// <summary>Resize every batch so that the images' shorter side is this many pixels (torchvision's Resize); 0 keeps
+    /// the files' size.</summary>
+    [AddedField]
+    public int Resize { get; init; }
+    /// <summary>Cut the centre square of this side from every (resized) image (torchvision's CenterCrop); 0 keeps it whole.</summary>
+    [AddedField]
+    public int Crop { get; init; }
     /// <summary>The mean and standard deviation images are normalized with; unset, ImageNet's for torchvision's named
     /// weights (model.pretrained: torchvision:…) and the training split's otherwise.</summary>
     [AddedField]
