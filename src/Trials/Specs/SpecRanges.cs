@@ -20,6 +20,9 @@ public static class SpecRanges
         ["dataset.augmentation.translate_fraction"] = ValueRange.Between(0, 0.5),
         ["dataset.augmentation.brightness"] = ValueRange.Between(0, 1),
         ["dataset.augmentation.contrast"] = ValueRange.Between(0, 1),
+        ["dataset.augmentation.saturation"] = ValueRange.Between(0, 1),
+        ["dataset.augmentation.hue"] = ValueRange.Between(0, 0.5),
+        ["dataset.augmentation.resized_crop_scale"] = ValueRange.FromUpTo(0, 1),
 
         ["model.conv_blocks"] = ValueRange.Between(1, 7),
         ["model.convs_per_block"] = ValueRange.AtLeast(1),

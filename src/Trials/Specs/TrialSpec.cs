@@ -81,9 +81,19 @@ public sealed record AugmentationSpec
     public double TranslateFraction { get; init; }
     public double Brightness { get; init; }
     public double Contrast { get; init; }
+    /// <summary>RGB only: saturation scaled by a factor drawn from [1 − s, 1 + s] (torchvision's ColorJitter).</summary>
+    [AddedField]
+    public double Saturation { get; init; }
+    /// <summary>RGB only: hue turned by up to this share of the colour wheel either way (at most 0.5).</summary>
+    [AddedField]
+    public double Hue { get; init; }
+    /// <summary>Random resized crop: the smallest share of the image's area a random box may cover before it is
+    /// scaled back to the image's size (torchvision's default is 0.08); 0 turns it off.</summary>
+    [AddedField]
+    public double ResizedCropScale { get; init; }
 
     public bool Any => HorizontalFlip || CropPadding > 0 || RotationDegrees > 0 || TranslateFraction > 0
-        || Brightness > 0 || Contrast > 0;
+        || Brightness > 0 || Contrast > 0 || Saturation > 0 || Hue > 0 || ResizedCropScale > 0;
 }
 
 /// <summary>`resnet` is torchvision's ResNet (see <see cref="ModelSpec.Depth"/> and <see cref="ModelSpec.Stem"/>);
