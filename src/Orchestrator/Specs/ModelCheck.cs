@@ -11,16 +11,12 @@ public static class ModelCheck
 {
     public static void Validate(TrialSpec trial, string specFile)
     {
-        var (size, classes) = trial.Dataset.Name switch
-        {
-            DatasetKind.FashionMnist or DatasetKind.Mnist => (28, 10),
-            DatasetKind.Cifar10 => (32, 10),
-            _ => (trial.Dataset.ImageSize, 2),
-        };
+        var classes = trial.Dataset.Classes.Count > 0 ? trial.Dataset.Classes.Count
+            : trial.Dataset.Name == DatasetKind.ImageFolder ? 2 : 10;
+        var side = InputNormalization.SideOf(trial.Dataset);
+        var (height, width) = InputResizer.Of(trial.Dataset).OutputOf(side, side);
         var channels = InputNormalization.ChannelsOf(trial.Dataset);
-        if (trial.Dataset.Classes.Count > 0)
-            classes = trial.Dataset.Classes.Count;
-        var plan = ModelPlanner.Plan(trial.Model, channels, size, size, classes, specFile);
+        var plan = ModelPlanner.Plan(trial.Model, channels, height, width, classes, specFile);
         if (trial.Training.BackboneLr is not null && plan.Layers.Where(layer => !layer.Frozen && layer.Parameters > 0)
                 .All(layer => layer.Name == plan.OutputLayer))
             throw new SpecException(specFile, null, "training.backbone_lr",

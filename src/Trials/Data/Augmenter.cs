@@ -26,6 +26,8 @@ public sealed class Augmenter(AugmentationSpec spec, IReadOnlyList<float> mean, 
         var channelMean = tensor(mean, device: batch.device).view(1, -1, 1, 1);
         var channelStd = tensor(std, device: batch.device).view(1, -1, 1, 1);
         var pixels = batch * channelStd + channelMean;
+        if (spec.ResizedCropScale > 0)
+            pixels = RandomResizedCrop.Apply(pixels, spec.ResizedCropScale, generator);
         if (spec.HorizontalFlip)
             pixels = FlipHalf(pixels, generator);
         if (spec.CropPadding > 0)
@@ -34,6 +36,10 @@ public sealed class Augmenter(AugmentationSpec spec, IReadOnlyList<float> mean, 
             pixels = RandomAffine(pixels, generator);
         if (spec.Brightness > 0 || spec.Contrast > 0)
             pixels = Jitter(pixels, generator);
+        if (spec.Saturation > 0)
+            pixels = ColourJitter.Saturate(pixels, 1 + Symmetric(pixels, generator) * spec.Saturation);
+        if (spec.Hue > 0)
+            pixels = ColourJitter.ShiftHue(pixels, Symmetric(pixels, generator) * spec.Hue);
         return ((pixels - channelMean) / channelStd).MoveToOuterDisposeScope();
     }
 

@@ -22,6 +22,14 @@ public static class InputNormalization
         _ => 3,
     };
 
+    /// <summary>The side of the square images the files hold: MNIST's 28, CIFAR's 32, an image folder's image_size.</summary>
+    public static int SideOf(DatasetSpec spec) => spec.Name switch
+    {
+        DatasetKind.FashionMnist or DatasetKind.Mnist => 28,
+        DatasetKind.Cifar10 => CifarReader.Side,
+        _ => spec.ImageSize,
+    };
+
     public static ChannelStatistics Statistics(NormalizeKind kind, ImageSet train) =>
         kind == NormalizeKind.Imagenet
             ? new ChannelStatistics([.. ImagenetMean], [.. ImagenetStd])

@@ -40,6 +40,14 @@ internal static class TrialConsistency
             throw locator.Error(NodeAt(root, spec.Dataset.Normalize is null ? "model.pretrained" : "dataset.normalize"),
                 "dataset.channels", "expected 3 with ImageNet normalization (ImageNet-pretrained weights take RGB input), "
                 + $"found {InputNormalization.ChannelsOf(spec.Dataset)}; set dataset.channels: 3");
+        var augmentation = spec.Dataset.Augmentation;
+        if ((augmentation.Saturation > 0 || augmentation.Hue > 0) && InputNormalization.ChannelsOf(spec.Dataset) != 3)
+            throw locator.Error(NodeAt(root, augmentation.Hue > 0 ? "dataset.augmentation.hue" : "dataset.augmentation.saturation"),
+                augmentation.Hue > 0 ? "dataset.augmentation.hue" : "dataset.augmentation.saturation",
+                "expected 0 for grayscale images, which have no colour to change; set dataset.channels: 3");
+        var side = InputNormalization.SideOf(spec.Dataset);
+        if (InputResizer.Of(spec.Dataset).Problem(side, side) is { } cropProblem)
+            throw locator.Error(NodeAt(root, "dataset.crop"), "dataset.crop", cropProblem);
         CheckBackboneRate(spec, root, locator);
         CheckOptimizer(spec.Training, root, locator);
         CheckSchedule(spec.Training, root, locator);

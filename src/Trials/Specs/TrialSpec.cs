@@ -59,6 +59,13 @@ public sealed record DatasetSpec
     /// Grayscale files are repeated into three equal channels, colour ones reduced to their luminance.</summary>
     [HashedWhenUnsetAs(3)]
     public int? Channels { get; init; }
+    /// <summary>Resize every batch so that the images' shorter side is this many pixels (torchvision's Resize); 0 keeps
+    /// the files' size.</summary>
+    [AddedField]
+    public int Resize { get; init; }
+    /// <summary>Cut the centre square of this side from every (resized) image (torchvision's CenterCrop); 0 keeps it whole.</summary>
+    [AddedField]
+    public int Crop { get; init; }
     /// <summary>The mean and standard deviation images are normalized with; unset, ImageNet's for torchvision's named
     /// weights (model.pretrained: torchvision:…) and the training split's otherwise.</summary>
     [AddedField]
@@ -74,9 +81,19 @@ public sealed record AugmentationSpec
     public double TranslateFraction { get; init; }
     public double Brightness { get; init; }
     public double Contrast { get; init; }
+    /// <summary>RGB only: saturation scaled by a factor drawn from [1 − s, 1 + s] (torchvision's ColorJitter).</summary>
+    [AddedField]
+    public double Saturation { get; init; }
+    /// <summary>RGB only: hue turned by up to this share of the colour wheel either way (at most 0.5).</summary>
+    [AddedField]
+    public double Hue { get; init; }
+    /// <summary>Random resized crop: the smallest share of the image's area a random box may cover before it is
+    /// scaled back to the image's size (torchvision's default is 0.08); 0 turns it off.</summary>
+    [AddedField]
+    public double ResizedCropScale { get; init; }
 
     public bool Any => HorizontalFlip || CropPadding > 0 || RotationDegrees > 0 || TranslateFraction > 0
-        || Brightness > 0 || Contrast > 0;
+        || Brightness > 0 || Contrast > 0 || Saturation > 0 || Hue > 0 || ResizedCropScale > 0;
 }
 
 /// <summary>`resnet` is torchvision's ResNet (see <see cref="ModelSpec.Depth"/> and <see cref="ModelSpec.Stem"/>);

@@ -17,13 +17,13 @@ internal static class SanityCheck
     private const int OverfitMaxSteps = 100;
 
     public static SanityChecks Run(TrialSpec spec, ModelPlan plan, nn.Module<Tensor, Tensor> model,
-        PreparedDataset data, Device device)
+        PreparedDataset data, InputResizer resizer, Device device)
     {
         var classes = data.ClassNames.Count;
         var samples = Math.Min(InitialSamples, data.ValLabels.shape[0]);
         var (loss, accuracy) = TrialRunner.Evaluate(model, data.ValImages.narrow(0, 0, samples),
-            data.ValLabels.narrow(0, 0, samples), device);
-        var (passed, steps) = spec.Training.OverfitOneBatch ? OverfitOneBatch(spec, plan, data, device) : (null, null);
+            data.ValLabels.narrow(0, 0, samples), resizer, device);
+        var (passed, steps) = spec.Training.OverfitOneBatch ? OverfitOneBatch(spec, plan, data, resizer, device) : (null, null);
         // Pretrained features give a fresh head large, far from uniform logits: chance level is expected of fresh weights only.
         var fresh = plan.Spec.Pretrained is null;
         return new SanityChecks(loss, fresh ? Math.Log(classes) : null, accuracy, fresh ? 1.0 / classes : null, passed, steps);
@@ -31,7 +31,8 @@ internal static class SanityCheck
 
     /// <summary>A fresh copy of the model (its own generator, so the trial's draws are untouched) trained on one
     /// batch with the trial's optimizer; it should reach 100% accuracy on that batch.</summary>
-    private static (bool?, int?) OverfitOneBatch(TrialSpec spec, ModelPlan plan, PreparedDataset data, Device device)
+    private static (bool?, int?) OverfitOneBatch(TrialSpec spec, ModelPlan plan, PreparedDataset data,
+        InputResizer resizer, Device device)
     {
         using var scope = NewDisposeScope();
         using var generator = new Generator((ulong)Seeds.Derive(spec.Seed, "overfit-one-batch"));
@@ -39,7 +40,7 @@ internal static class SanityCheck
         model.to(device);
         using var optimizer = OptimizerFactory.Create(spec.Training, model, plan.OutputLayer);
         var size = Math.Min(OverfitBatchSize, data.TrainLabels.shape[0]);
-        var images = data.TrainImages.narrow(0, 0, size).to(device);
+        var images = resizer.Apply(data.TrainImages.narrow(0, 0, size)).to(device);
         var labels = data.TrainLabels.narrow(0, 0, size).to(device);
         for (var step = 1; step <= OverfitMaxSteps; step++)
         {

@@ -8,21 +8,20 @@ namespace Sweep.Trials.Training;
 /// <summary>The final evaluation on the test split: predictions, then the metrics and the pictures of mistakes.</summary>
 internal static class TestEvaluation
 {
-    private const int BatchSize = 1000;
-
-    public static TestMetrics Run(nn.Module<Tensor, Tensor> model, PreparedDataset data, Device device,
-        int misclassifiedExamples)
+    public static TestMetrics Run(nn.Module<Tensor, Tensor> model, PreparedDataset data, InputResizer resizer,
+        Device device, int misclassifiedExamples)
     {
         model.eval();
         using var noGrad = no_grad();
         var count = data.TestLabels.shape[0];
         var predicted = new int[count];
+        var batchSize = EvaluationBatch.Size(data.TestImages, resizer);
         double lossSum = 0;
-        for (long start = 0; start < count; start += BatchSize)
+        for (long start = 0; start < count; start += batchSize)
         {
             using var scope = NewDisposeScope();
-            var size = Math.Min(BatchSize, count - start);
-            var logits = model.call(data.TestImages.narrow(0, start, size).to(device));
+            var size = Math.Min(batchSize, count - start);
+            var logits = model.call(resizer.Apply(data.TestImages.narrow(0, start, size)).to(device));
             var labels = data.TestLabels.narrow(0, start, size).to(device);
             lossSum += nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.Sum).item<float>();
             var batchPredictions = logits.argmax(1).to(CPU).to_type(ScalarType.Int32).data<int>().ToArray();

@@ -55,7 +55,6 @@ public sealed class TrialRunner
 {
     /// <summary>In the run directory: the weights of the best epoch, in TorchSharp's <c>module.save</c> format.</summary>
     public const string BestModelFileName = "best-model.pt";
-    private const int EvaluationBatchSize = 1000;
     private static readonly JsonSerializerOptions StateJson = new()
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
@@ -71,7 +70,9 @@ public sealed class TrialRunner
         var data = DatasetCache.Get(spec.Dataset with { Normalize = InputNormalization.Of(spec) }, options.DataDirectory,
             options.SpecFile);
         var classes = data.ClassNames.Count;
-        var plan = ModelPlanner.Plan(spec.Model, data.Channels, data.Height, data.Width, classes, options.SpecFile);
+        var resizer = InputResizer.Of(spec.Dataset);
+        var (height, width) = resizer.OutputOf(data.Height, data.Width);
+        var plan = ModelPlanner.Plan(spec.Model, data.Channels, height, width, classes, options.SpecFile);
 
         using var generator = new Generator((ulong)Seeds.Derive(spec.Seed, "init"));
         using var model = BuildModel(spec, plan, generator, options.SpecFile);
@@ -90,7 +91,7 @@ public sealed class TrialRunner
             ?? new TrainingState(0, 0, [], 0, null, double.PositiveInfinity, 0, null, 0);
         var secondsBefore = state.Seconds;
         if (state.Sanity is null)
-            state = state with { Sanity = SanityCheck.Run(spec, plan, model, data, device) };
+            state = state with { Sanity = SanityCheck.Run(spec, plan, model, data, resizer, device) };
 
         var trainCount = data.TrainLabels.shape[0];
         var stepsPerEpoch = (int)((trainCount + spec.Training.BatchSize - 1) / spec.Training.BatchSize);
@@ -104,7 +105,7 @@ public sealed class TrialRunner
             using var scope = NewDisposeScope();
             var epochClock = Stopwatch.StartNew();
             generator.manual_seed(Seeds.Derive(spec.Seed, "epoch", epoch));
-            var train = TrainOneEpoch(spec, model, optimizer, data, augmenter, generator, device, epoch, state.Step,
+            var train = TrainOneEpoch(spec, model, optimizer, data, resizer, augmenter, generator, device, epoch, state.Step,
                 stepsPerEpoch, observer, cancellationToken);
             if (train is null)
                 return Interrupted(history, state, summary, environment, secondsBefore + clock.Elapsed.TotalSeconds);
@@ -113,9 +114,9 @@ public sealed class TrialRunner
             // like validation, so the gap between them is the model's and not the training mode's; the next epoch
             // puts the model back in train mode.
             (double Loss, double Accuracy)? trainEval = double.IsFinite(trainLoss)
-                ? Evaluate(model, trainEvaluation.Images, trainEvaluation.Labels, device)
+                ? Evaluate(model, trainEvaluation.Images, trainEvaluation.Labels, resizer, device)
                 : null;
-            var (valLoss, valAccuracy) = Evaluate(model, data.ValImages, data.ValLabels, device);
+            var (valLoss, valAccuracy) = Evaluate(model, data.ValImages, data.ValLabels, resizer, device);
             var seconds = epochClock.Elapsed.TotalSeconds;
             var metrics = new EpochMetrics(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, lastRate, seconds,
                 trainCount / Math.Max(seconds, 1e-9), trainEval?.Loss, trainEval?.Accuracy);
@@ -147,7 +148,7 @@ public sealed class TrialRunner
         if (outcome != TrialOutcome.Diverged && state.BestEpoch > 0 && data.TestLabels.shape[0] > 0)
         {
             best.CopyInto(model);
-            test = TestEvaluation.Run(model, data, device, spec.Training.MisclassifiedExamples);
+            test = TestEvaluation.Run(model, data, resizer, device, spec.Training.MisclassifiedExamples);
         }
         return new TrialResult(outcome, history, state.BestEpoch, state.BestObjective, test, state.Sanity, summary,
             environment, secondsBefore + clock.Elapsed.TotalSeconds, stoppedAt, message);
@@ -192,7 +193,7 @@ public sealed class TrialRunner
     }
 
     private static (double Loss, double Accuracy, double LearningRate)? TrainOneEpoch(TrialSpec spec,
-        nn.Module<Tensor, Tensor> model, OptimizerHelper optimizer, PreparedDataset data, Augmenter? augmenter,
+        nn.Module<Tensor, Tensor> model, OptimizerHelper optimizer, PreparedDataset data, InputResizer resizer, Augmenter? augmenter,
         Generator generator, Device device, int epoch, long firstStep, int stepsPerEpoch, ITrialObserver observer,
         CancellationToken cancellationToken)
     {
@@ -209,7 +210,7 @@ public sealed class TrialRunner
             using var batchScope = NewDisposeScope();
             var start = (long)batch * training.BatchSize;
             var indices = order.narrow(0, start, Math.Min(training.BatchSize, count - start));
-            var images = data.TrainImages.index_select(0, indices);
+            var images = resizer.Apply(data.TrainImages.index_select(0, indices));
             if (augmenter is not null)
                 images = augmenter.Apply(images, generator);
             images = images.to(device);
@@ -240,18 +241,19 @@ public sealed class TrialRunner
     }
 
     internal static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, Tensor images,
-        Tensor labels, Device device)
+        Tensor labels, InputResizer resizer, Device device)
     {
         model.eval();
         using var noGrad = no_grad();
         var count = labels.shape[0];
+        var batchSize = EvaluationBatch.Size(images, resizer);
         double lossSum = 0;
         long correct = 0;
-        for (long start = 0; start < count; start += EvaluationBatchSize)
+        for (long start = 0; start < count; start += batchSize)
         {
             using var scope = NewDisposeScope();
-            var size = Math.Min(EvaluationBatchSize, count - start);
-            var x = images.narrow(0, start, size).to(device);
+            var size = Math.Min(batchSize, count - start);
+            var x = resizer.Apply(images.narrow(0, start, size)).to(device);
             var y = labels.narrow(0, start, size).to(device);
             var logits = model.call(x);
             lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).item<float>();

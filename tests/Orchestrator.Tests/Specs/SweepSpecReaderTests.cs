@@ -176,7 +176,7 @@ public class SweepSpecReaderTests
     [Theory]
     [InlineData("training.lerning_rate: [0.1]", "search.parameters.training.lerning_rate: unknown parameter 'training.lerning_rate'; did you mean 'training.lr'?")]
     [InlineData("model.hiden: [[64]]", "search.parameters.model.hiden: unknown parameter 'model.hiden'; did you mean 'model.hidden'?")]
-    [InlineData("dataset.augmentation: [true]", "search.parameters.dataset.augmentation: unknown parameter 'dataset.augmentation'; did you mean 'dataset.augmentation.horizontal_flip'?")]
+    [InlineData("dataset.augmentation: [true]", "search.parameters.dataset.augmentation: unknown parameter 'dataset.augmentation'; did you mean 'dataset.augmentation.hue'?")]
     public void UnknownParameterPath_SuggestsTheNearest(string parameter, string expected) =>
         Assert.Equal($"{File}:9: {expected}", Error(WithSearch($"search:\n  parameters:\n    {parameter}\n")));
 

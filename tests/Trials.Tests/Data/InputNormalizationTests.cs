@@ -46,6 +46,47 @@ public sealed class InputNormalizationTests : IDisposable
         Assert.NotEqual(sweep[0], sweep[side * side]);
     }
 
+    [Theory]
+    [InlineData(40, 36)]
+    [InlineData(33, 30)]
+    public void ResizeCenterCropAndImagenetStatistics_MatchTorchvisionsPipeline(int resize, int crop)
+    {
+        const int count = 5, side = 28;
+        DataFileWriter.IdxDataset(folder.Path, trainCount: 20, testCount: count, side: side);
+        var spec = new DatasetSpec { Name = DatasetKind.FashionMnist, Path = folder.Path, Channels = 3, Normalize = NormalizeKind.Imagenet };
+        var raw = new DatasetLoader(DataSources.Standard, new FileDownloader(new HttpClient())).Load(spec, null, folder.File("s.yaml"));
+        File.WriteAllBytes(folder.File("pixels.bin"), raw.Test!.Pixels);
+
+        DebianPython.Run("resize_crop_reference.py", folder.File("pixels.bin"), $"{count}", $"{side}", $"{side}",
+            $"{resize}", $"{crop}", folder.File("expected.bin"));
+        using var data = DatasetPreparer.Prepare(raw, spec, folder.File("s.yaml"));
+        var resizer = new InputResizer(resize, crop);
+        using var batch = resizer.Apply(data.TestImages);
+
+        var torchvision = Floats(File.ReadAllBytes(folder.File("expected.bin")));
+        Assert.Equal([count, 3L, crop, crop], batch.shape);
+        Assert.Equal((crop, crop), resizer.OutputOf(side, side));
+        var sweep = batch.contiguous().data<float>().ToArray();
+        Assert.Equal(torchvision.Length, sweep.Length);
+        Assert.InRange(sweep.Zip(torchvision, (a, b) => Math.Abs(a - b)).Max(), 0, 1e-4);
+    }
+
+    [Fact]
+    public void Resize_OfNonSquareImages_SetsTheShorterSideAsTorchvisionDoes()
+    {
+        Assert.Equal((256, 341), new InputResizer(256, 0).OutputOf(300, 400));
+        Assert.Equal((341, 256), new InputResizer(256, 0).OutputOf(400, 300));
+        Assert.Equal((224, 224), new InputResizer(256, 224).OutputOf(400, 300));
+        Assert.NotNull(new InputResizer(0, 30).Problem(28, 28));
+    }
+
+    private static float[] Floats(byte[] bytes)
+    {
+        var values = new float[bytes.Length / 4];
+        Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
+        return values;
+    }
+
     [Fact]
     public void Colour_ToOneChannel_IsItsLuminance()
     {

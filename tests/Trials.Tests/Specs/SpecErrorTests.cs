@@ -135,6 +135,16 @@ public class SpecErrorTests
             Error(yaml));
 
     [Fact]
+    public void Crop_LargerThanTheResizedImages_IsRefusedAtItsLine() =>
+        Assert.Equal($"{Yaml}:4: dataset.crop: expected a crop no larger than the 32×32 images it cuts from, found 40; lower dataset.crop or raise dataset.resize",
+            Error("dataset:\n  name: mnist\n  resize: 32\n  crop: 40\n"));
+
+    [Fact]
+    public void Hue_OfGrayscaleImages_IsRefusedAtItsLine() =>
+        Assert.Equal($"{Yaml}:5: dataset.augmentation.hue: expected 0 for grayscale images, which have no colour to change; set dataset.channels: 3",
+            Error("dataset:\n  name: fashion-mnist\n  augmentation:\n    horizontal_flip: true\n    hue: 0.1\n"));
+
+    [Fact]
     public void Normalize_UnknownValue_ListsTheValidOnes() =>
         Assert.Equal($"{Yaml}:2: dataset.normalize: expected one of imagenet, dataset, found 'cifar'",
             Error("dataset:\n  normalize: cifar\n"));

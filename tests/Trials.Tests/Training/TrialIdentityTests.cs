@@ -26,7 +26,8 @@ public class TrialIdentityTests
         var written = JsonSerializer.Serialize(spec);
         var beforeTheFields = written
             .Replace(",\"TestFraction\":0.2,\"Classes\":[]", "", StringComparison.Ordinal)
-            .Replace("\"Channels\":null,\"Normalize\":null", "\"Channels\":3", StringComparison.Ordinal)
+            .Replace("\"Channels\":null,\"Resize\":0,\"Crop\":0,\"Normalize\":null", "\"Channels\":3", StringComparison.Ordinal)
+            .Replace(",\"Saturation\":0,\"Hue\":0,\"ResizedCropScale\":0", "", StringComparison.Ordinal)
             .Replace(",\"Freeze\":[]", "", StringComparison.Ordinal);
 
         Assert.NotEqual(written, beforeTheFields);

@@ -9,6 +9,19 @@ namespace Sweep.Trials.Tests.Training;
 public sealed class TrialRunnerSanityTests : RunDirectoryTests
 {
     [Fact]
+    public void ResizedAndCroppedInput_TrainsTheModelAtTheCroppedSize()
+    {
+        var tiny = Tiny(seed: 53, epochs: 1, trainSubset: 200, testSubset: 50);
+        var spec = tiny with { Dataset = tiny.Dataset with { Resize = 36, Crop = 32 } };
+
+        var result = Train(spec);
+
+        Assert.Equal(TrialOutcome.Completed, result.Outcome);
+        Assert.Equal([4, 32, 32], result.Model!.Layers[0].OutputShape);
+        Assert.NotNull(result.Test);
+    }
+
+    [Fact]
     public void PretrainedWeightsWithAReplacedHead_AreNotExpectedAtChance()
     {
         var source = Tiny(seed: 51, epochs: 2);

@@ -1,0 +1,37 @@
+using Sweep.Trials.Specs;
+using static Sweep.Trials.Tests.Training.TrialRunnerTestKit;
+
+namespace Sweep.Trials.Tests.Training;
+
+[Collection(TrainingCollection.Name)]
+public sealed class TrialRunnerInputPipelineTests : RunDirectoryTests
+{
+    [Fact]
+    public void PretrainedNetPipeline_ResumesToTheUninterruptedNumbers()
+    {
+        var tiny = Tiny(seed: 61, epochs: 2, trainSubset: 300, testSubset: 60);
+        var spec = tiny with
+        {
+            Dataset = tiny.Dataset with
+            {
+                Channels = 3,
+                Normalize = NormalizeKind.Imagenet,
+                Resize = 34,
+                Crop = 32,
+                Augmentation = new AugmentationSpec { HorizontalFlip = true, RotationDegrees = 10, Hue = 0.05, Saturation = 0.3, ResizedCropScale = 0.5 },
+            },
+        };
+        var uninterrupted = Train(spec, runDirectory: RunDirectory("uninterrupted"));
+        using var cancellation = new CancellationTokenSource();
+        var resumedDirectory = RunDirectory("resumed");
+        Train(spec, runDirectory: resumedDirectory, observer: EpochRecorder.CancellingAfter(1, cancellation),
+            cancellationToken: cancellation.Token);
+
+        var resumed = Train(spec, runDirectory: resumedDirectory);
+        var unaugmented = Train(spec with { Dataset = spec.Dataset with { Augmentation = new AugmentationSpec() } });
+
+        AssertSameNumbers(uninterrupted, resumed);
+        Assert.Equal([4, 32, 32], uninterrupted.Model!.Layers[0].OutputShape);
+        Assert.NotEqual(unaugmented.Epochs[0].TrainLoss, uninterrupted.Epochs[0].TrainLoss);
+    }
+}
