@@ -8,12 +8,11 @@ public sealed class LiveDashboard(Action<IServiceCollection> addServices, string
 {
     public const string Path = "/dashboard";
 
-    public const string Absent = "no Orleans silo in this process: <code>/dashboard</code> is served by <code>sweep run --serve</code> and <code>sweep serve --cluster</code>";
+    public const string Absent = "<a href=\"dashboard\">/dashboard</a>: no Orleans Dashboard in this view";
 
     public static readonly string AbsentPage = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>No Orleans dashboard</title></head><body>"
-        + "<p>This process reads the sweep's store and runs no Orleans silo, so there are no silos or grains to show. "
-        + "The Orleans Dashboard is at <code>/dashboard</code> of <code>sweep run … --serve</code> (the embedded silo that runs the sweep) "
-        + "and of <code>sweep serve --cluster …</code> (the cluster's silos).</p><p><a href=\"/\">Back to the sweep</a></p></body></html>";
+        + "<p>This live view reads the sweep's store only and serves no Orleans Dashboard: there are no silos or grains to show here.</p>"
+        + "<p><a href=\"/\">Back to the sweep</a></p></body></html>";
 
     public string Note { get; } = note;
 
