@@ -22,16 +22,18 @@ public static class ResumeCommand
             Description = "Also run again, from their last checkpoints, the trials that failed for good.",
         };
         var run = new RunOptions();
+        var serve = new ServeOptions(withSwitch: true);
         var command = new Command("resume", "Finish an interrupted sweep.") { directory, allowChanges, retryFailed };
         run.AddTo(command);
+        serve.AddTo(command);
         command.SetAction((parse, _) => UserErrors.Guard(() => ResumeAsync(parse.GetValue(directory)!,
             parse.GetValue(run.Slots), parse.GetValue(run.DataDir), parse.GetValue(allowChanges),
-            parse.GetValue(retryFailed), signals)));
+            parse.GetValue(retryFailed), serve.Of(parse), signals)));
         return command;
     }
 
     private static async Task<int> ResumeAsync(DirectoryInfo directory, int? slots, DirectoryInfo? dataDir,
-        bool allowChanges, bool retryFailed, StopSignals signals)
+        bool allowChanges, bool retryFailed, Live.LiveEndpoint? live, StopSignals signals)
     {
         signals.Arm();
         // Store writes run to their end: a stop asked for meanwhile takes effect once the sweep is consistent.
@@ -50,8 +52,9 @@ public static class ResumeCommand
         if (retryFailed)
             AnsiConsole.MarkupLineInterpolated($"{await SweepDirectory.RetryFailedAsync(opened, cancellation)} failed trial(s) run again from their last checkpoint");
         var target = new SweepTarget(opened.SweepId, opened.Directory, settings.DataDirectory);
-        return await SweepCompletion.RunAndReportAsync(target, store, new SlotPlan(settings.Slots, settings.ThreadsPerSlot),
-            signals);
+        return await Live.LiveSession.AroundAsync(live, ServeOptions.TokenFor(live, Hosting.SweepSettings.Load(Environment.CurrentDirectory)),
+            store, opened.SweepId, opened.Directory,
+            () => SweepCompletion.RunAndReportAsync(target, store, new SlotPlan(settings.Slots, settings.ThreadsPerSlot), signals));
     }
 
     /// <summary>The sweep's own settings, with what the command line asks for instead; a change that would alter

@@ -22,6 +22,7 @@ public static class RunCommand
         };
         var run = new RunOptions();
         var cluster = new ClusterOptions();
+        var serve = new ServeOptions(withSwitch: true);
         var command = new Command("run",
             "Run a sweep on this machine (an in-process Orleans silo; no server to start), or submit it to a cluster.")
         {
@@ -29,14 +30,15 @@ public static class RunCommand
         };
         run.AddTo(command);
         cluster.AddTo(command);
+        serve.AddTo(command);
         command.SetAction((parse, _) => UserErrors.Guard(() => RunAsync(parse.GetValue(spec)!,
             parse.GetValue(output)?.FullName ?? "runs", parse.GetValue(run.Slots), parse.GetValue(run.DataDir),
-            cluster.Of(parse), parse.GetValue(threadsPerTrial), signals)));
+            cluster.Of(parse), parse.GetValue(threadsPerTrial), serve.Of(parse), signals)));
         return command;
     }
 
     private static async Task<int> RunAsync(FileInfo specFile, string outputRoot, int? slots, DirectoryInfo? dataDir,
-        ClusterConnection? cluster, int? threadsPerTrial, StopSignals signals)
+        ClusterConnection? cluster, int? threadsPerTrial, Live.LiveEndpoint? live, StopSignals signals)
     {
         signals.Arm();
         // Store writes run to their end: a stop asked for meanwhile takes effect once the sweep is consistent.
@@ -53,6 +55,8 @@ public static class RunCommand
         SweepDataCheck.Check(loader, spec, dataDirectory);
         if (cluster is not null)
         {
+            if (live is not null)
+                throw new UserErrorException("--serve: expected without --cluster; follow a cluster's sweep live with sweep serve --cluster … <sweep>");
             if (threadsPerTrial is < 1)
                 throw new UserErrorException($"--threads-per-trial {threadsPerTrial}: expected a whole number of at least 1");
             // Hosts find data in their own places; what every trial shares is its thread count.
@@ -71,6 +75,7 @@ public static class RunCommand
         foreach (var note in ImplicitDefaults.Of(spec))
             AnsiConsole.WriteLine(note);
         var target = new SweepTarget(opened.SweepId, opened.Directory, dataDirectory);
-        return await SweepCompletion.RunAndReportAsync(target, store, slotPlan, signals);
+        return await Live.LiveSession.AroundAsync(live, ServeOptions.TokenFor(live, SweepSettings.Load(Environment.CurrentDirectory)),
+            store, opened.SweepId, opened.Directory, () => SweepCompletion.RunAndReportAsync(target, store, slotPlan, signals));
     }
 }

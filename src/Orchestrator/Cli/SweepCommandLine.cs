@@ -22,6 +22,7 @@ public static class SweepCommandLine
             ExportCommand.Create(),
             ExportWeightsCommand.Create(),
             ReportCommand.Create(),
+            ServeCommand.Create(),
             VersionCommand.Create(),
             WorkerCommand.Create(signals),
             ClusterCommands.List(),

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Sweep.Orchestrator.Hosting;
+using Sweep.Orchestrator.Live;
+using Sweep.Orchestrator.Storage;
+using Sweep.Orchestrator.Storage.Redis;
+
+namespace Sweep.Orchestrator.Cli;
+
+/// <summary><c>sweep serve DIR</c>: the live view of a sweep directory, running or finished, until Ctrl-C. With
+/// <c>--cluster</c>, of a cluster's sweep, read from its Redis.</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var directory = new Argument<string>("sweep-dir") { Description = "The sweep directory (with --cluster: the sweep's id, sweep list shows them)." };
+        var serve = new ServeOptions(withSwitch: false);
+        var cluster = new ClusterOptions();
+        var command = new Command("serve", "Serve a sweep's report as a live page that follows the sweep's store (read-only).") { directory };
+        serve.AddTo(command);
+        cluster.AddTo(command);
+        command.SetAction((parse, _) => UserErrors.Guard(async () =>
+        {
+            var endpoint = serve.Of(parse)!;
+            var settings = SweepSettings.Load(Environment.CurrentDirectory);
+            var access = ServeOptions.TokenFor(endpoint, settings);
+            if (cluster.Of(parse, settings) is { } connection)
+                return await ServeClusterAsync(connection, parse.GetValue(directory)!, endpoint, access);
+            var path = Path.GetFullPath(parse.GetValue(directory)!);
+            var (sweep, store) = await SweepDirectory.ReadExistingAsync(path, CancellationToken.None);
+            await using var _ = store;
+            await using var server = await LiveSession.StartAsync(endpoint, access, store, sweep.Id, path);
+            return await UntilStoppedAsync();
+        }));
+        return command;
+    }
+
+    private static async Task<int> ServeClusterAsync(ClusterConnection connection, string sweepId, LiveEndpoint endpoint,
+        (LiveToken?, bool) access)
+    {
+        using var redis = await connection.ConnectAsync();
+        var store = new RedisSweepStore(redis, connection.KeyPrefix);
+        if (await store.GetSweepAsync(sweepId) is null)
+            throw new Contracts.UserErrorException($"{sweepId}: expected a sweep of cluster {connection.ClusterId} (sweep list shows them)");
+        await using var server = await LiveSession.StartAsync(endpoint, access, store, sweepId, Environment.CurrentDirectory);
+        return await UntilStoppedAsync();
+    }
+
+    /// <summary>Serving is read-only, so Ctrl-C or SIGTERM simply ends it, closing the store as any reader does.</summary>
+    private static async Task<int> UntilStoppedAsync()
+    {
+        var stopped = new TaskCompletionSource();
+        void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stopped.TrySetResult();
+        }
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+        await stopped.Task;
+        return 0;
+    }
+}
