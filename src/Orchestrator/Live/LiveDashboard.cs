@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Sweep.Orchestrator.Live;
 
-/// <summary>The Orleans Dashboard at <c>/dashboard</c>, for a serving process that hosts or joins a silo.</summary>
-public sealed class LiveDashboard(Action<IServiceCollection> addServices, string note)
+/// <summary>What <c>/dashboard</c> answers: this view reads the sweep's store only and hosts no silo, so it has no
+/// Orleans Dashboard to serve.</summary>
+public static class LiveDashboard
 {
     public const string Path = "/dashboard";
 
@@ -13,10 +11,4 @@ public sealed class LiveDashboard(Action<IServiceCollection> addServices, string
     public static readonly string AbsentPage = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>No Orleans dashboard</title></head><body>"
         + "<p>This live view reads the sweep's store only and serves no Orleans Dashboard: there are no silos or grains to show here.</p>"
         + "<p><a href=\"/\">Back to the sweep</a></p></body></html>";
-
-    public string Note { get; } = note;
-
-    public void AddServices(IServiceCollection services) => addServices(services);
-
-    public void Map(WebApplication app) => Orleans.Dashboard.ServiceCollectionExtensions.MapOrleansDashboard(app, Path);
 }

@@ -13,7 +13,7 @@ namespace Sweep.Orchestrator.Live;
 
 /// <summary>The live view's web host: ASP.NET Core minimal endpoints on Kestrel, read-only (GET only). <c>/</c> is
 /// the page, <c>/events</c> its server-sent updates, <c>/health</c> a JSON line of the feed's state, and
-/// <c>/dashboard</c> the Orleans Dashboard when this process has a silo to show.</summary>
+/// <c>/dashboard</c> a page saying this view serves no Orleans Dashboard.</summary>
 public sealed class LiveServer : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -29,10 +29,8 @@ public sealed class LiveServer : IAsyncDisposable
 
     public LiveSweepFeed Feed => app.Services.GetRequiredService<LiveSweepFeed>();
 
-    /// <param name="dashboard">Adds the Orleans Dashboard's services and endpoints, for a process with a silo (or a
-    /// client of one); null serves a page saying where the dashboard is.</param>
     public static async Task<LiveServer> StartAsync(LiveEndpoint endpoint, LiveToken? token, ISweepStore store,
-        string sweepId, string sweepDirectory, LiveDashboard? dashboard = null)
+        string sweepId, string sweepDirectory)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "sweep" });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(endpoint.Address, endpoint.Port));
@@ -47,9 +45,8 @@ public sealed class LiveServer : IAsyncDisposable
         builder.Services.AddHostFiltering(o => o.AllowedHosts = endpoint.NeedsToken
             ? ["*"] : ["localhost", "127.0.0.1", "[::1]"]);
         builder.Services.AddSingleton(provider => new LiveSweepFeed(store, sweepId, sweepDirectory,
-            dashboard?.Note ?? LiveDashboard.Absent, TimeProvider.System, provider.GetRequiredService<ILogger<LiveSweepFeed>>()));
+            LiveDashboard.Absent, TimeProvider.System, provider.GetRequiredService<ILogger<LiveSweepFeed>>()));
         builder.Services.AddHostedService(provider => provider.GetRequiredService<LiveSweepFeed>());
-        dashboard?.AddServices(builder.Services);
         var app = builder.Build();
         app.UseHostFiltering();
         app.Use(async (context, next) =>
@@ -69,10 +66,7 @@ public sealed class LiveServer : IAsyncDisposable
         {
             sweep = sweepId, version = feed.Latest.Version, subscribers = feed.Subscribers, renders = feed.Renders,
         }));
-        if (dashboard is null)
-            app.MapGet("/dashboard", () => Results.Content(LiveDashboard.AbsentPage, "text/html; charset=utf-8"));
-        else
-            dashboard.Map(app);
+        app.MapGet(LiveDashboard.Path, () => Results.Content(LiveDashboard.AbsentPage, "text/html; charset=utf-8"));
 
         await app.Services.GetRequiredService<LiveSweepFeed>().StartFeedAsync(CancellationToken.None);
         try

@@ -7,9 +7,9 @@ namespace Sweep.Orchestrator.Live;
 public static class LiveSession
 {
     public static async Task<LiveServer> StartAsync(LiveEndpoint endpoint, (LiveToken? Token, bool Generated) access,
-        ISweepStore store, string sweepId, string sweepDirectory, LiveDashboard? dashboard = null)
+        ISweepStore store, string sweepId, string sweepDirectory)
     {
-        var server = await LiveServer.StartAsync(endpoint, access.Token, store, sweepId, sweepDirectory, dashboard);
+        var server = await LiveServer.StartAsync(endpoint, access.Token, store, sweepId, sweepDirectory);
         var url = access.Token is { } token && !access.Generated ? server.Url.Replace(token.Value, "<" + LiveToken.SettingKey + ">") : server.Url;
         Console.WriteLine($"Live view: {url} (read-only{(endpoint.NeedsToken ? ", token required" : ", this machine only")})");
         return server;
