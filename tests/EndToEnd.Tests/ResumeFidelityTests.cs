@@ -95,6 +95,7 @@ public sealed class ResumeFidelityTests
 
         Assert.True(running.ExitCode == 1, output());
         Assert.Contains("1 trial(s) failed (0)", output());
+        Assert.Single(output().Split('\n'), line => line.StartsWith("trial 0 failed: ", StringComparison.Ordinal));
         var directory = SweepResults.SingleSweepDirectory(outputRoot);
         Assert.Equal(TrialState.Failed, (await SweepResults.ReadAsync(directory)).Trials.Single(t => t.Index == 0).State);
         var retried = await SweepProgram.RunAsync(work, "resume", directory, "--retry-failed");

@@ -29,13 +29,20 @@ public static class SweepCompletion
             AnsiConsole.MarkupLineInterpolated($"Stopped. Continue with: [bold]sweep resume {target.SweepDirectory}[/]");
             return signals.ExitCode;
         }
-        var failed = (await store.GetTrialsAsync(target.SweepId, CancellationToken.None))
-            .Where(t => t.State == Contracts.TrialState.Failed).Select(t => t.Index).ToList();
+        var failedTrials = (await store.GetTrialsAsync(target.SweepId, CancellationToken.None))
+            .Where(t => t.State == Contracts.TrialState.Failed).ToList();
+        var failed = failedTrials.Select(t => t.Plan.Index).ToList();
+        foreach (var trial in failedTrials)
+            AnsiConsole.MarkupLineInterpolated($"[red]trial {trial.Plan.Index} failed[/]: {FailureLine(trial.Message)}");
         if (failed.Count > 0)
             AnsiConsole.MarkupLineInterpolated($"[red]{failed.Count} trial(s) failed[/] ({string.Join(", ", failed)}); see the report, or retry them with: [bold]sweep resume {target.SweepDirectory} --retry-failed[/]");
         // A signal that came while the finished sweep's report was written still ends the command as a signal does.
         return signals.Received ? signals.ExitCode : failed.Count > 0 ? TrialsFailedExitCode : 0;
     }
+
+    /// <summary>The first line of a failure's message: the trace stays in the sweep's log.</summary>
+    private static string FailureLine(string? message) =>
+        message?.Split('\n', 2)[0].Trim() is { Length: > 0 } line ? line : "no message recorded";
 
     /// <summary>A full disk ends the run with one line: every commit SQLite made before it stays, the trials in
     /// flight are left to a resume as an interrupted run's are, and the line says how to go on.</summary>

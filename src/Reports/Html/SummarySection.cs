@@ -1,5 +1,6 @@
 using System.Text;
 using Sweep.Reports.Analysis;
+using Sweep.Reports.Model;
 using static Sweep.Reports.Html.Text;
 
 namespace Sweep.Reports.Html;
@@ -26,6 +27,7 @@ public static class SummarySection
         html.Append("</div>");
 
         Findings(html, page);
+        Failures(html, page);
         if (a.Summary.Best is { } top)
         {
             var trial = top.BestTrial;
@@ -37,6 +39,21 @@ public static class SummarySection
 
     private static string StoppedEarly(IEnumerable<DiagnosedTrial> trials) =>
         trials.Count(d => TrialProgress.StoppedEarly(d.Trial)) is var stopped and > 0 ? $" ({Count(stopped)} of them stopped early)" : "";
+
+    /// <summary>Every failed trial with the first line of its message; the full trace is in the sweep's log.</summary>
+    private static void Failures(StringBuilder html, PageContext page)
+    {
+        var failed = page.Analysis.Input.Trials.Where(t => t.State == TrialStates.Failed).OrderBy(t => t.Index).ToList();
+        if (failed.Count == 0)
+            return;
+        html.Append($"<p>{Plural(failed.Count, "trial")} failed:</p><ul class=\"failures\">");
+        foreach (var trial in failed)
+        {
+            var line = trial.Message?.Split('\n', 2)[0].Trim() is { Length: > 0 } first ? first : "no message recorded";
+            html.Append($"<li>#{trial.Index}: {E(line)}</li>");
+        }
+        html.Append("</ul>");
+    }
 
     private static void Card(StringBuilder html, string title, string body) =>
         html.Append($"<div class=\"card\"><h3>{E(title)}</h3><p>{body}</p></div>");

@@ -21,12 +21,10 @@ public static class LearningCurvePlot
             return PlotTheme.WithNoDataNote(plot, epochs.Count == 0 ? "no epochs yet" : "no finite values");
 
         AddLine(plot, train, PlotTheme.Train, "train (eval mode)", compact);
-        var runningLine = AddLine(plot, running, PlotTheme.Train, "train (running mean)", compact);
+        // Faint and thin rather than dotted: a dotted polyline makes SkiaSharp print "Unsupported path effect" per plot.
+        var runningLine = AddLine(plot, running, PlotTheme.Train.WithAlpha(110), "train (running mean)", compact);
         if (runningLine is not null)
-        {
-            runningLine.LinePattern = LinePattern.Dotted;
             runningLine.LineWidth = 1;
-        }
         AddLine(plot, validation, PlotTheme.Validation, "validation", compact);
         if (diagnosis?.OnsetEpoch is { } onset)
         {

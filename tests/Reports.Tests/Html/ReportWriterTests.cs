@@ -53,6 +53,24 @@ public sealed class ReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void EveryFailedTrial_IsListedWithTheFirstLineOfItsMessage()
+    {
+        var input = SyntheticReportInput.Ofat();
+        var failed = input.Trials.Take(2).Select((t, i) => t with
+        {
+            State = TrialStates.Failed, Epochs = [], Objective = null, Test = null, BestEpoch = null,
+            Message = i == 0 ? "the trial's worker exited with code 137\n   at Sweep.Something()" : null,
+        }).ToList();
+
+        var html = File.ReadAllText(ReportWriter.Write(input with { Trials = failed }, _directory));
+
+        Assert.Contains("2 trials failed:", html);
+        Assert.Contains($"#{failed[0].Index}: the trial&#39;s worker exited with code 137</li>", html);
+        Assert.Contains($"#{failed[1].Index}: no message recorded</li>", html);
+        Assert.DoesNotContain("Sweep.Something()", html);
+    }
+
+    [Fact]
     public void OneRunningTrialWithoutEpochs_Renders()
     {
         var input = SyntheticReportInput.Ofat();
