@@ -46,19 +46,8 @@ public sealed class SqliteSweepStoreTests : SweepStoreContract
     [Fact]
     public async Task AVersion1File_GainsDecisionColumns_AndKeepsItsEpochsWithoutDecisions()
     {
-        var sweep = NewSweep();
-        await Store.CreateSweepAsync(sweep);
-        await Store.AddTrialsAsync(sweep.Id, Plans(1));
-        await Store.TryLeaseAsync(sweep.Id, 0, "worker-a", T0, T0.AddMinutes(1));
-        await Store.AppendEpochAsync(sweep.Id, 0, "worker-a", Epoch(1), Goes);
-        await Store.DisposeAsync();
-        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            await using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "ALTER TABLE epochs DROP COLUMN decision; ALTER TABLE epochs DROP COLUMN decision_reason; ALTER TABLE epochs DROP COLUMN recorded_by; ALTER TABLE sweeps DROP COLUMN settings_json; ALTER TABLE trials DROP COLUMN failures; PRAGMA user_version = 1;";
-            await downgrade.ExecuteNonQueryAsync();
-        }
+        var sweep = await OneEpochThenRewriteAsync(
+            "ALTER TABLE epochs DROP COLUMN decision; ALTER TABLE epochs DROP COLUMN decision_reason; ALTER TABLE epochs DROP COLUMN recorded_by; ALTER TABLE sweeps DROP COLUMN settings_json; ALTER TABLE trials DROP COLUMN failures; PRAGMA user_version = 1;");
 
         await using var reopened = SqliteSweepStore.Open(DatabasePath);
 
@@ -72,20 +61,10 @@ public sealed class SqliteSweepStoreTests : SweepStoreContract
     [Fact]
     public async Task AnEpochWrittenBeforeEvalModeTrainingFigures_ReadsThemAsMissing_NotZero()
     {
-        var sweep = NewSweep();
-        await Store.CreateSweepAsync(sweep);
-        await Store.AddTrialsAsync(sweep.Id, Plans(1));
-        await Store.TryLeaseAsync(sweep.Id, 0, "worker-a", T0, T0.AddMinutes(1));
-        await Store.AppendEpochAsync(sweep.Id, 0, "worker-a", Epoch(1), Goes);
-        await Store.DisposeAsync();
-        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
-        {
-            connection.Open();
-            await using var write = connection.CreateCommand();
-            // The metrics as the release before eval-mode training figures wrote them.
-            write.CommandText = """UPDATE epochs SET metrics_json = '{"epoch":1,"trainLoss":1.4,"trainAccuracy":0.85,"valLoss":0.5,"valAccuracy":0.8,"learningRate":0.001,"seconds":2.5,"samplesPerSecond":1800}'""";
-            Assert.Equal(1, await write.ExecuteNonQueryAsync());
-        }
+        // The metrics as the release before eval-mode training figures wrote them.
+        var sweep = await OneEpochThenRewriteAsync(
+            """UPDATE epochs SET metrics_json = '{"epoch":1,"trainLoss":1.4,"trainAccuracy":0.85,"valLoss":0.5,"valAccuracy":0.8,"learningRate":0.001,"seconds":2.5,"samplesPerSecond":1800}'""",
+            expectedRows: 1);
 
         await using var reopened = SqliteSweepStore.Open(DatabasePath);
 
@@ -155,5 +134,25 @@ public sealed class SqliteSweepStoreTests : SweepStoreContract
 
         Assert.Equal(DatabasePath, error.File);
         Assert.Contains("99", error.Message);
+    }
+
+    /// <summary>A sweep with one trial and one recorded epoch, its store closed, then <paramref name="sql"/> run on the
+    /// file as an older release would have left it.</summary>
+    private async Task<SweepRecord> OneEpochThenRewriteAsync(string sql, int? expectedRows = null)
+    {
+        var sweep = NewSweep();
+        await Store.CreateSweepAsync(sweep);
+        await Store.AddTrialsAsync(sweep.Id, Plans(1));
+        await Store.TryLeaseAsync(sweep.Id, 0, "worker-a", T0, T0.AddMinutes(1));
+        await Store.AppendEpochAsync(sweep.Id, 0, "worker-a", Epoch(1), Goes);
+        await Store.DisposeAsync();
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        await using var rewrite = connection.CreateCommand();
+        rewrite.CommandText = sql;
+        var rows = await rewrite.ExecuteNonQueryAsync();
+        if (expectedRows is { } expected)
+            Assert.Equal(expected, rows);
+        return sweep;
     }
 }
