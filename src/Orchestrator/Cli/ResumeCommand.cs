@@ -52,9 +52,9 @@ public static class ResumeCommand
         if (retryFailed)
             AnsiConsole.MarkupLineInterpolated($"{await SweepDirectory.RetryFailedAsync(opened, cancellation)} failed trial(s) run again from their last checkpoint");
         var target = new SweepTarget(opened.SweepId, opened.Directory, settings.DataDirectory);
-        return await Live.LiveSession.AroundAsync(live, ServeOptions.TokenFor(live, Hosting.SweepSettings.Load(Environment.CurrentDirectory)),
-            store, opened.SweepId, opened.Directory,
-            () => SweepCompletion.RunAndReportAsync(target, store, new SlotPlan(settings.Slots, settings.ThreadsPerSlot), signals));
+        return await SweepCompletion.RunAndReportAsync(target, store, new SlotPlan(settings.Slots, settings.ThreadsPerSlot), signals,
+            Live.LiveSession.OnceSiloRuns(live, ServeOptions.TokenFor(live, Hosting.SweepSettings.Load(Environment.CurrentDirectory)),
+                store, opened.SweepId, opened.Directory));
     }
 
     /// <summary>The sweep's own settings, with what the command line asks for instead; a change that would alter

@@ -75,7 +75,8 @@ public static class RunCommand
         foreach (var note in ImplicitDefaults.Of(spec))
             AnsiConsole.WriteLine(note);
         var target = new SweepTarget(opened.SweepId, opened.Directory, dataDirectory);
-        return await Live.LiveSession.AroundAsync(live, ServeOptions.TokenFor(live, SweepSettings.Load(Environment.CurrentDirectory)),
-            store, opened.SweepId, opened.Directory, () => SweepCompletion.RunAndReportAsync(target, store, slotPlan, signals));
+        return await SweepCompletion.RunAndReportAsync(target, store, slotPlan, signals,
+            Live.LiveSession.OnceSiloRuns(live, ServeOptions.TokenFor(live, SweepSettings.Load(Environment.CurrentDirectory)),
+                store, opened.SweepId, opened.Directory));
     }
 }

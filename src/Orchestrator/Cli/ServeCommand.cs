@@ -28,7 +28,7 @@ public static class ServeCommand
             var path = Path.GetFullPath(parse.GetValue(directory)!);
             var (sweep, store) = await SweepDirectory.ReadExistingAsync(path, CancellationToken.None);
             await using var _ = store;
-            await using var server = await LiveSession.StartAsync(endpoint, access, store, sweep.Id, path);
+            await using var server = await LiveSession.StartAsync(endpoint, access, store, sweep.Id, path, LiveDashboard.OfStoreOnly);
             return await UntilStoppedAsync();
         }));
         return command;
@@ -41,7 +41,8 @@ public static class ServeCommand
         var store = new RedisSweepStore(redis, connection.KeyPrefix);
         if (await store.GetSweepAsync(sweepId) is null)
             throw new Contracts.UserErrorException($"{sweepId}: expected a sweep of cluster {connection.ClusterId} (sweep list shows them)");
-        await using var server = await LiveSession.StartAsync(endpoint, access, store, sweepId, Environment.CurrentDirectory);
+        await using var server = await LiveSession.StartAsync(endpoint, access, store, sweepId, Environment.CurrentDirectory,
+            LiveDashboard.OfCluster(connection));
         return await UntilStoppedAsync();
     }
 

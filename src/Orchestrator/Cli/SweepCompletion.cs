@@ -13,12 +13,13 @@ public static class SweepCompletion
     public const int TrialsFailedExitCode = 1;
 
     public static async Task<int> RunAndReportAsync(SweepTarget target, ISweepStore store, SlotPlan slots,
-        StopSignals signals)
+        StopSignals signals, Func<int, Task<IAsyncDisposable>>? openLiveView)
     {
         signals.ResumeWith($"sweep resume {target.SweepDirectory}");
         AnsiConsole.MarkupLineInterpolated($"{slots.Slots} slot(s) × {slots.ThreadsPerSlot} thread(s)");
         var finished = await EndOnFullDiskAsync(target, Path.Combine(target.SweepDirectory, SweepDirectory.DatabaseName),
-            () => SweepSession.RunAsync(target, store, slots, new TrialExecutorByKind(TimeProvider.System), signals.Stopping));
+            () => SweepSession.RunAsync(target, store, slots, new TrialExecutorByKind(TimeProvider.System), signals.Stopping,
+                openLiveView));
         var sweep = (await store.GetSweepAsync(target.SweepId, CancellationToken.None))!;
         var report = await EndOnFullDiskAsync(target, Path.Combine(target.SweepDirectory, "report", Reports.ReportWriter.FileName),
             () => SweepReport.WriteAsync(sweep, store, target.SweepDirectory, CancellationToken.None));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using StackExchange.Redis;
 using Sweep.Orchestrator.Scheduling;
 using Sweep.Orchestrator.Storage;
@@ -19,7 +20,8 @@ public sealed record WorkerSettings(SlotPlan Slots, string Name, IPAddress Adver
     string WorkDirectory, string? SharedCheckpoints, string? DataDirectory, ClusterTiming Timing);
 
 /// <summary>A host of a cluster: an Orleans silo on Redis membership (it may hold any sweep's grain) with worker
-/// slots that serve every active sweep of the cluster's store.</summary>
+/// slots that serve every active sweep of the cluster's store. Its silo runs the Orleans Dashboard's grains, which
+/// <c>sweep serve --cluster</c> shows.</summary>
 public static class ClusterWorkerHost
 {
     public static IHost Build(ClusterConnection cluster, IConnectionMultiplexer redis, WorkerSettings worker,
@@ -34,6 +36,7 @@ public static class ClusterWorkerHost
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ClusterId));
             silo.ConfigureEndpoints(worker.Advertise, worker.SiloPort, worker.GatewayPort, listenOnAnyHostAddress: false);
             silo.Configure<ClusterMembershipOptions>(worker.Timing.Membership);
+            silo.AddDashboard();
         });
         var stores = new SharedSweepStore(new RedisSweepStore(redis, cluster.KeyPrefix));
         builder.Services.AddSweepGrains(stores, TimeProvider.System, options =>

@@ -2,13 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
 using Sweep.Orchestrator.Scheduling;
 using Sweep.Orchestrator.Storage;
 
 namespace Sweep.Orchestrator.Hosting;
 
 /// <summary>The embedded default: one process holds an Orleans silo with localhost clustering, the sweep's store
-/// and this machine's worker slots.</summary>
+/// and this machine's worker slots. The silo runs the Orleans Dashboard's grains, which the live view shows.</summary>
 public static class SweepHost
 {
     public static IHost Build(SweepTarget target, ISweepStore store, SlotPlan slots, ITrialExecutor executor,
@@ -17,7 +18,7 @@ public static class SweepHost
         var builder = CommandHost.CreateBuilder(consoleLevel);
         // The watchdog's timing notes of a busy machine are not the user's concern either.
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()));
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()).AddDashboard());
         builder.Services.AddSweepGrains(new SingleSweepStore(target.SweepId, store), TimeProvider.System);
         builder.Services.AddWorkerSlots(new SingleSweepSource(target, slots), new LocalCheckpoints(), slots, executor,
             board);

@@ -7,21 +7,22 @@ namespace Sweep.Orchestrator.Live;
 public static class LiveSession
 {
     public static async Task<LiveServer> StartAsync(LiveEndpoint endpoint, (LiveToken? Token, bool Generated) access,
-        ISweepStore store, string sweepId, string sweepDirectory)
+        ISweepStore store, string sweepId, string sweepDirectory, LiveDashboard dashboard)
     {
-        var server = await LiveServer.StartAsync(endpoint, access.Token, store, sweepId, sweepDirectory);
+        var server = await LiveServer.StartAsync(endpoint, access.Token, store, sweepId, sweepDirectory, dashboard);
         var url = access.Token is { } token && !access.Generated ? server.Url.Replace(token.Value, "<" + LiveToken.SettingKey + ">") : server.Url;
         Console.WriteLine($"Live view: {url} (read-only{(endpoint.NeedsToken ? ", token required" : ", this machine only")})");
+        if (dashboard.Serves && server.Dashboard.Absence is { } absence)
+            Console.WriteLine($"No Orleans Dashboard at /dashboard: {absence}");
         return server;
     }
 
-    /// <summary>Runs <paramref name="run"/> with the live view open when <paramref name="endpoint"/> asks for it.</summary>
-    public static async Task<int> AroundAsync(LiveEndpoint? endpoint, (LiveToken? Token, bool Generated) access,
-        ISweepStore store, string sweepId, string sweepDirectory, Func<Task<int>> run)
-    {
-        if (endpoint is null)
-            return await run();
-        await using var server = await StartAsync(endpoint, access, store, sweepId, sweepDirectory);
-        return await run();
-    }
+    /// <summary>For <c>run</c> and <c>resume</c>: what opens the live view once the run's silo listens on its gateway
+    /// port, so that <c>/dashboard</c> shows it; null when <paramref name="endpoint"/> does not ask for one.</summary>
+    public static Func<int, Task<IAsyncDisposable>>? OnceSiloRuns(LiveEndpoint? endpoint,
+        (LiveToken? Token, bool Generated) access, ISweepStore store, string sweepId, string sweepDirectory) =>
+        endpoint is null
+            ? null
+            : async gatewayPort => await StartAsync(endpoint, access, store, sweepId, sweepDirectory,
+                LiveDashboard.OfLocalSilo(gatewayPort));
 }

@@ -8,7 +8,7 @@ namespace Sweep.Orchestrator.Tests.Live;
 public class LiveSweepFeedTests
 {
     private static LiveSweepFeed Feed(ISweepStore store) =>
-        new(store, LiveFixtures.SweepId, "/tmp/none", LiveDashboard.Absent, TimeProvider.System, NullLogger<LiveSweepFeed>.Instance);
+        new(store, LiveFixtures.SweepId, "/tmp/none", LiveDashboard.OfStoreOnly.Note, TimeProvider.System, NullLogger<LiveSweepFeed>.Instance);
 
     private static string Section(LiveSnapshot snapshot, string id) => snapshot.Sections.Single(s => s.Id == id).Html;
 
