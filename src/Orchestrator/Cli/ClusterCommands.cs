@@ -22,14 +22,9 @@ public static class ClusterCommands
             using var redis = await connection.ConnectAsync();
             var store = new RedisSweepStore(redis, connection.KeyPrefix);
             var table = new Table().Border(TableBorder.Simple).AddColumns("sweep", "state", "submitted", "trials", "best");
-            foreach (var entry in await new RedisSweepCatalog(redis, connection.KeyPrefix).ListAsync())
-            {
-                var trials = await store.GetTrialsAsync(entry.SweepId);
-                var finished = trials.Count(t => t.State.IsFinished());
-                table.AddRow(Markup.Escape(entry.SweepId), entry.State.ToString().ToLowerInvariant(),
-                    $"{entry.SubmittedAt:u}", $"{finished}/{trials.Count} finished",
-                    await BestAsync(store, entry.SweepId, trials));
-            }
+            foreach (var line in await ClusterSweepList.ReadAsync(new RedisSweepCatalog(redis, connection.KeyPrefix), store, CancellationToken.None))
+                table.AddRow(Markup.Escape(line.SweepId), line.State.ToString().ToLowerInvariant(),
+                    $"{line.SubmittedAt:u}", $"{line.Finished}/{line.Total} finished", Markup.Escape(line.Best));
             AnsiConsole.Write(table);
             return 0;
         }));
@@ -72,16 +67,5 @@ public static class ClusterCommands
             return 0;
         }));
         return command;
-    }
-
-    private static async Task<string> BestAsync(ISweepStore store, string sweepId, IReadOnlyList<TrialRecord> trials)
-    {
-        var sweep = await store.GetSweepAsync(sweepId);
-        if (sweep is null)
-            return "-";
-        var objective = new Specs.SpecLoader().Read(sweep.SpecText, sweep.SpecPath).Baseline.Objective;
-        return SweepStatus.Summarize(trials, objective).Best is { } best
-            ? $"trial {best.Index}: {best.Result!.BestObjective:G4}"
-            : "none yet";
     }
 }

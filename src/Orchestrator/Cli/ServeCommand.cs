@@ -12,7 +12,11 @@ public static class ServeCommand
 {
     public static Command Create()
     {
-        var directory = new Argument<string>("sweep-dir") { Description = "The sweep directory (with --cluster: the sweep's id, sweep list shows them)." };
+        var directory = new Argument<string?>("sweep-dir")
+        {
+            Description = "The sweep directory (with --cluster: a sweep's id, sweep list shows them; without one, the cluster's sweeps are listed).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var serve = new ServeOptions(withSwitch: false);
         var cluster = new ClusterOptions();
         var command = new Command("serve", "Serve a sweep's report as a live page that follows the sweep's store (read-only).") { directory };
@@ -24,8 +28,9 @@ public static class ServeCommand
             var settings = SweepSettings.Load(Environment.CurrentDirectory);
             var access = ServeOptions.TokenFor(endpoint, settings);
             if (cluster.Of(parse, settings) is { } connection)
-                return await ServeClusterAsync(connection, parse.GetValue(directory)!, endpoint, access);
-            var path = Path.GetFullPath(parse.GetValue(directory)!);
+                return await ServeClusterAsync(connection, parse.GetValue(directory), endpoint, access);
+            var path = Path.GetFullPath(parse.GetValue(directory)
+                ?? throw new Contracts.UserErrorException("sweep-dir: expected the sweep directory to serve (or --cluster … to list a cluster's sweeps)"));
             var (sweep, store) = await SweepDirectory.ReadExistingAsync(path, CancellationToken.None);
             await using var _ = store;
             await using var server = await LiveSession.StartAsync(endpoint, access, store, sweep.Id, path, LiveDashboard.OfStoreOnly);
@@ -34,11 +39,17 @@ public static class ServeCommand
         return command;
     }
 
-    private static async Task<int> ServeClusterAsync(ClusterConnection connection, string sweepId, LiveEndpoint endpoint,
+    private static async Task<int> ServeClusterAsync(ClusterConnection connection, string? sweepId, LiveEndpoint endpoint,
         (LiveToken?, bool) access)
     {
         using var redis = await connection.ConnectAsync();
         var store = new RedisSweepStore(redis, connection.KeyPrefix);
+        if (sweepId is null)
+        {
+            var index = new ClusterIndex(connection.ClusterId, new RedisSweepCatalog(redis, connection.KeyPrefix), Environment.CurrentDirectory);
+            await using var listing = await LiveSession.StartIndexAsync(endpoint, access, store, index, LiveDashboard.OfCluster(connection));
+            return await UntilStoppedAsync();
+        }
         if (await store.GetSweepAsync(sweepId) is null)
             throw new Contracts.UserErrorException($"{sweepId}: expected a sweep of cluster {connection.ClusterId} (sweep list shows them)");
         await using var server = await LiveSession.StartAsync(endpoint, access, store, sweepId, Environment.CurrentDirectory,

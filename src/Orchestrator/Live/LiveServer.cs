@@ -7,13 +7,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sweep.Orchestrator.Scheduling;
 using Sweep.Orchestrator.Storage;
 
 namespace Sweep.Orchestrator.Live;
 
-/// <summary>The live view's web host: ASP.NET Core minimal endpoints on Kestrel, read-only (GET only). <c>/</c> is
-/// the page, <c>/events</c> its server-sent updates, <c>/health</c> a JSON line of the feed's state, and
-/// <c>/dashboard</c> the Orleans Dashboard of the silos the view can reach (or a page saying why there is none).</summary>
+/// <summary>The live view's web host: ASP.NET Core minimal endpoints on Kestrel, read-only (GET only). A sweep's
+/// routes are <see cref="LiveSweepRoutes"/>', at the root for one sweep or under <c>/sweeps/{id}/</c> below a cluster's
+/// index; <c>/dashboard</c> is the Orleans Dashboard of the silos the view can reach (or a page saying why there is
+/// none).</summary>
 public sealed class LiveServer : IAsyncDisposable
 {
     /// <summary>How long starting waits for the dashboard's silos before serving the sweep without them.</summary>
@@ -34,7 +36,7 @@ public sealed class LiveServer : IAsyncDisposable
     /// <summary>The address to open, with the token when one is needed.</summary>
     public string Url { get; }
 
-    public LiveSweepFeed Feed => app.Services.GetRequiredService<LiveSweepFeed>();
+    private LiveFeeds Feeds => app.Services.GetRequiredService<LiveFeeds>();
 
     /// <summary>Starts serving; when the dashboard's silos cannot be reached, serves the sweep without it and says
     /// so on the page.</summary>
@@ -44,18 +46,35 @@ public sealed class LiveServer : IAsyncDisposable
         dashboard ??= LiveDashboard.OfStoreOnly;
         try
         {
-            return await StartServingAsync(endpoint, token, store, sweepId, sweepDirectory, dashboard);
+            return await StartServingAsync(endpoint, token, store, sweepDirectory, dashboard, sweepId, null);
         }
         catch (Exception error) when (dashboard.Serves && error is not Contracts.UserErrorException)
         {
-            var absent = LiveDashboard.Absent("no silo answered when this view started (" + (error is OperationCanceledException
-                ? $"none within {DashboardPatience.TotalSeconds:0} s" : error.Message.ReplaceLineEndings(" ")) + ")");
-            return await StartServingAsync(endpoint, token, store, sweepId, sweepDirectory, absent);
+            return await StartServingAsync(endpoint, token, store, sweepDirectory, Unreached(error), sweepId, null);
         }
     }
 
+    /// <summary>Serves the sweeps of a cluster: their index at <c>/</c>, each sweep's page under
+    /// <c>/sweeps/{id}/</c>; falls back as <see cref="StartAsync"/> does when the dashboard's silos cannot be reached.</summary>
+    public static async Task<LiveServer> StartIndexAsync(LiveEndpoint endpoint, LiveToken? token, ISweepStore store,
+        ClusterIndex index, LiveDashboard dashboard)
+    {
+        try
+        {
+            return await StartServingAsync(endpoint, token, store, index.WorkingDirectory, dashboard, null, index);
+        }
+        catch (Exception error) when (dashboard.Serves && error is not Contracts.UserErrorException)
+        {
+            return await StartServingAsync(endpoint, token, store, index.WorkingDirectory, Unreached(error), null, index);
+        }
+    }
+
+    private static LiveDashboard Unreached(Exception error) =>
+        LiveDashboard.Absent("no silo answered when this view started (" + (error is OperationCanceledException
+            ? $"none within {DashboardPatience.TotalSeconds:0} s" : error.Message.ReplaceLineEndings(" ")) + ")");
+
     private static async Task<LiveServer> StartServingAsync(LiveEndpoint endpoint, LiveToken? token, ISweepStore store,
-        string sweepId, string sweepDirectory, LiveDashboard dashboard)
+        string sweepDirectory, LiveDashboard dashboard, string? sweepId, ClusterIndex? index)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "sweep" });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(endpoint.Address, endpoint.Port));
@@ -71,9 +90,10 @@ public sealed class LiveServer : IAsyncDisposable
         // cannot read it from the user's browser.
         builder.Services.AddHostFiltering(o => o.AllowedHosts = endpoint.NeedsToken
             ? ["*"] : ["localhost", "127.0.0.1", "[::1]"]);
-        builder.Services.AddSingleton(provider => new LiveSweepFeed(store, sweepId, sweepDirectory,
-            dashboard.Note, TimeProvider.System, provider.GetRequiredService<ILogger<LiveSweepFeed>>()));
-        builder.Services.AddHostedService(provider => provider.GetRequiredService<LiveSweepFeed>());
+        var note = index is null ? dashboard.Note : $"{dashboard.Note} · <a href=\"/\">every sweep of cluster {Reports.Html.Text.E(index.ClusterId)}</a>";
+        builder.Services.AddSingleton(provider => new LiveFeeds(id => new LiveSweepFeed(store, id, sweepDirectory, note,
+            TimeProvider.System, provider.GetRequiredService<ILogger<LiveSweepFeed>>())));
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<LiveFeeds>());
         dashboard.AddTo(builder);
         var app = builder.Build();
         app.UseHostFiltering();
@@ -87,16 +107,24 @@ public sealed class LiveServer : IAsyncDisposable
                 await LiveAccess.GuardAsync(context, token, next);
         });
         app.UseRouting();
+        var feeds = app.Services.GetRequiredService<LiveFeeds>();
         var stopping = app.Lifetime.ApplicationStopping;
-        app.MapGet("/", (LiveSweepFeed feed) => Results.Content(feed.Latest.Page, "text/html; charset=utf-8"));
-        app.MapGet("/events", (HttpContext context, LiveSweepFeed feed) => LiveEvents.StreamAsync(context, feed, stopping));
-        app.MapGet("/health", (LiveSweepFeed feed) => Results.Json(new
+        if (sweepId is not null)
         {
-            sweep = sweepId, version = feed.Latest.Version, subscribers = feed.Subscribers, renders = feed.Renders,
-        }));
+            if (await feeds.FeedAsync(sweepId, CancellationToken.None) is null)
+                throw new InvalidOperationException($"{sweepId}: the sweep's store holds no sweep of this id");
+            LiveSweepRoutes.Map(app, _ => sweepId, feeds, stopping);
+        }
+        else
+        {
+            app.MapGet("/", async Task<IResult> (HttpContext context) => Results.Content(LiveClusterIndex.Render(index!.ClusterId,
+                await ClusterSweepList.ReadAsync(index.Catalog, store, context.RequestAborted), dashboard.Note,
+                TimeProvider.System.GetUtcNow()), "text/html; charset=utf-8"));
+            LiveSweepRoutes.Map(app.MapGroup(LiveClusterIndex.SweepsPath + "/{sweep}"),
+                context => (string)context.Request.RouteValues["sweep"]!, feeds, stopping);
+        }
         dashboard.MapTo(app);
 
-        await app.Services.GetRequiredService<LiveSweepFeed>().StartFeedAsync(CancellationToken.None);
         try
         {
             // An Orleans client retries a gateway that is listed but gone for minutes; the sweep is not kept waiting.
@@ -121,7 +149,7 @@ public sealed class LiveServer : IAsyncDisposable
     {
         try
         {
-            await Feed.FlushAsync(TimeSpan.FromSeconds(3), CancellationToken.None);
+            await Feeds.FlushAsync(TimeSpan.FromSeconds(3), CancellationToken.None);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -7,9 +7,17 @@ namespace Sweep.Orchestrator.Live;
 public static class LiveSession
 {
     public static async Task<LiveServer> StartAsync(LiveEndpoint endpoint, (LiveToken? Token, bool Generated) access,
-        ISweepStore store, string sweepId, string sweepDirectory, LiveDashboard dashboard)
+        ISweepStore store, string sweepId, string sweepDirectory, LiveDashboard dashboard) =>
+        Announce(await LiveServer.StartAsync(endpoint, access.Token, store, sweepId, sweepDirectory, dashboard), endpoint, access, dashboard);
+
+    /// <summary>The index of a cluster's sweeps, each opening its live page.</summary>
+    public static async Task<LiveServer> StartIndexAsync(LiveEndpoint endpoint, (LiveToken? Token, bool Generated) access,
+        ISweepStore store, ClusterIndex index, LiveDashboard dashboard) =>
+        Announce(await LiveServer.StartIndexAsync(endpoint, access.Token, store, index, dashboard), endpoint, access, dashboard);
+
+    private static LiveServer Announce(LiveServer server, LiveEndpoint endpoint, (LiveToken? Token, bool Generated) access,
+        LiveDashboard dashboard)
     {
-        var server = await LiveServer.StartAsync(endpoint, access.Token, store, sweepId, sweepDirectory, dashboard);
         var url = access.Token is { } token && !access.Generated ? server.Url.Replace(token.Value, "<" + LiveToken.SettingKey + ">") : server.Url;
         Console.WriteLine($"Live view: {url} (read-only{(endpoint.NeedsToken ? ", token required" : ", this machine only")})");
         if (dashboard.Serves && server.Dashboard.Absence is { } absence)

@@ -30,13 +30,6 @@ public sealed partial class LiveSweepFeed(ISweepStore store, string sweepId, str
     /// <summary>How many times the page was rendered: once per change of the store, not once per poll.</summary>
     public long Renders => Interlocked.Read(ref renders);
 
-    /// <summary>Renders the first snapshot; call before serving, so a sweep that cannot be read fails the command.</summary>
-    public async Task StartFeedAsync(CancellationToken cancellation)
-    {
-        if (!await RefreshAsync(cancellation))
-            throw new InvalidOperationException($"{sweepId}: the sweep's store holds no sweep of this id");
-    }
-
     /// <summary>A snapshot a client said it has (by version), if it is recent enough to be kept.</summary>
     public LiveSnapshot? Find(long version)
     {
@@ -112,6 +105,7 @@ public sealed partial class LiveSweepFeed(ISweepStore store, string sweepId, str
         }
     }
 
+    /// <summary>Renders the page again if the store changed; false when the store holds no sweep of this id.</summary>
     internal async Task<bool> RefreshAsync(CancellationToken cancellation)
     {
         var version = await probe.VersionAsync(cancellation);

@@ -17,7 +17,7 @@ public class LiveSweepFeedTests
     {
         await using var store = await LiveFixtures.SweepWithRunningTrialAsync(new InMemorySweepStore());
         using var feed = Feed(store);
-        await feed.StartFeedAsync(CancellationToken.None);
+        Assert.True(await feed.RefreshAsync(CancellationToken.None));
 
         await feed.RefreshAsync(CancellationToken.None);
         await feed.RefreshAsync(CancellationToken.None);
@@ -31,7 +31,7 @@ public class LiveSweepFeedTests
     {
         await using var store = await LiveFixtures.SweepWithRunningTrialAsync(new InMemorySweepStore());
         using var feed = Feed(store);
-        await feed.StartFeedAsync(CancellationToken.None);
+        Assert.True(await feed.RefreshAsync(CancellationToken.None));
         Assert.Contains("<td class=\"num live-epoch\">0</td>", Section(feed.Latest, "live"));
         var waiting = feed.NextAsync(feed.Latest.Version, TimeSpan.FromSeconds(30), CancellationToken.None);
 
@@ -52,7 +52,7 @@ public class LiveSweepFeedTests
     {
         await using var store = await LiveFixtures.SweepWithRunningTrialAsync(new InMemorySweepStore());
         using var feed = Feed(store);
-        await feed.StartFeedAsync(CancellationToken.None);
+        Assert.True(await feed.RefreshAsync(CancellationToken.None));
 
         var ids = feed.Latest.Sections.Select(s => s.Id).ToList();
         Assert.Equal(["live", .. Reports.Html.ReportPage.Sections.Select(s => s.Id)], ids);
