@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Sweep.EndToEnd.Tests;
+
+/// <summary><c>sweep serve --cluster</c> against real workers: the index lists the submitted sweep and opens its
+/// live page, and <c>/dashboard</c> is the Orleans Dashboard of the workers' silos.</summary>
+public sealed partial class ClusterLiveViewTests
+{
+    [Fact]
+    public async Task ServeCluster_ListsItsSweeps_AndTheDashboardShowsEveryWorkersSilo()
+    {
+        await using var rig = await ClusterRig.StartAsync("cluster-live", workers: 2);
+        var spec = TestSpecs.Write(rig.Work, "live.yaml", TestSpecs.Ofat("cluster-live", epochs: 3));
+        var (submitter, _, sweepId) = await rig.SubmitAsync(spec, threadsPerTrial: 1);
+        using var _ = submitter;
+        using var serve = rig.Start("serve", "--port", "0");
+        var output = SweepProgram.Drain(serve);
+        using var client = new HttpClient { BaseAddress = new Uri(await UrlAsync(serve, output)) };
+
+        var index = await client.GetStringAsync("");
+        Assert.Contains($"href=\"/sweeps/{sweepId}/\"", index);
+        Assert.Contains("id=\"live\"", await client.GetStringAsync($"sweeps/{sweepId}/"));
+
+        Assert.Contains("<title>Orleans Dashboard</title>", await client.GetStringAsync("dashboard/"));
+        var deadline = Stopwatch.StartNew();
+        List<string> active;
+        do
+        {
+            var counters = JsonDocument.Parse(await client.GetStringAsync("dashboard/DashboardCounters")).RootElement;
+            active = counters.GetProperty("hosts").EnumerateArray()
+                .Where(h => h.GetProperty("status").GetString() == "Active")
+                .Select(h => h.GetProperty("siloAddress").GetString()!).ToList();
+        }
+        while (active.Count < 2 && deadline.Elapsed < TimeSpan.FromSeconds(60) && await Delay());
+        Assert.Equal(2, active.Count);
+        Assert.DoesNotContain("No Orleans Dashboard", output());
+
+        serve.Kill();
+        submitter.Kill();
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(500);
+        return true;
+    }
+
+    private static async Task<string> UrlAsync(Process serve, Func<string> output)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (LiveUrl().Match(output()) is { Success: true } match)
+                return match.Groups[1].Value;
+            Assert.False(serve.HasExited, $"serve ended: {output()}");
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"serve printed no URL: {output()}");
+    }
+
+    [GeneratedRegex(@"Live view: (http://127\.0\.0\.1:\d+/)")]
+    private static partial Regex LiveUrl();
+}
