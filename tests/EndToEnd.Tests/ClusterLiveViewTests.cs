@@ -6,7 +6,7 @@ namespace Sweep.EndToEnd.Tests;
 
 /// <summary><c>sweep serve --cluster</c> against real workers: the index lists the submitted sweep and opens its
 /// live page, and <c>/dashboard</c> is the Orleans Dashboard of the workers' silos.</summary>
-public sealed partial class ClusterLiveViewTests
+public sealed partial class ClusterLiveViewTests(HeadlessChromium chromium) : IClassFixture<HeadlessChromium>
 {
     [Fact]
     public async Task ServeCluster_ListsItsSweeps_AndTheDashboardShowsEveryWorkersSilo()
@@ -36,9 +36,30 @@ public sealed partial class ClusterLiveViewTests
         while (active.Count < 2 && deadline.Elapsed < TimeSpan.FromSeconds(60) && await Delay());
         Assert.Equal(2, active.Count);
         Assert.DoesNotContain("No Orleans Dashboard", output());
+        Assert.Empty(await DashboardInBrowserProblemsAsync(client.BaseAddress!));
 
         serve.Kill();
         submitter.Kill();
+    }
+
+    /// <summary>Script errors of the dashboard's page, and any request it makes beyond the live view's address.</summary>
+    private async Task<List<string>> DashboardInBrowserProblemsAsync(Uri live)
+    {
+        var page = await chromium.Browser.NewPageAsync();
+        var problems = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") problems.Add($"console error: {message.Text}"); };
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(live.AbsoluteUri, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+                problems.Add($"request beyond the live view: {request.Url}");
+        };
+        await page.GotoAsync(new Uri(live, "dashboard/").AbsoluteUri);
+        // The dashboard polls its counters every second: a few rounds of them.
+        await page.WaitForTimeoutAsync(3000);
+        Assert.Matches(new Regex(@"active silos\s+2\b", RegexOptions.IgnoreCase), await page.InnerTextAsync("body"));
+        await page.CloseAsync();
+        return problems;
     }
 
     private static async Task<bool> Delay()
