@@ -29,7 +29,7 @@ public static class LiveStatusSection
             .Select(c => $"{StateBadge(State(c.Key))} {Count(c.Value)}")));
         html.Append($". Compute used {E(Duration(summary.ComputeUsed.TotalSeconds))}; time left ");
         html.Append(summary.EstimatedLeft is { } left
-            ? $"about {E(Duration(left.TotalSeconds))} at one slot (the mean of the finished trials times the trials left)"
+            ? $"about {E(Duration(left.TotalSeconds))} (the trials left in waves of {Plural(Math.Max(1, summary.Counts[TrialState.Running]), "trial")} at once, each as long as the mean finished trial)"
             : "unknown until a trial finishes");
         html.Append($". Read from the store at {now.UtcDateTime.ToString("HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}.</p>");
         var running = trials.Where(t => t.State == TrialState.Running).OrderBy(t => t.Index).ToList();
