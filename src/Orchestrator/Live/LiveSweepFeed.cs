@@ -22,6 +22,9 @@ public sealed partial class LiveSweepFeed(ISweepStore store, string sweepId, str
     private long? storeVersion;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Subscription, long> sent = new();
     private long renders;
+    // A poll and the last flush of a stopping server may overlap; one render at a time keeps a slow render of what
+    // the store held before the run's end from being published after the render of how it ended.
+    private readonly SemaphoreSlim refreshing = new(1, 1);
 
     public LiveSnapshot Latest { get; private set; } = null!;
 
@@ -108,6 +111,19 @@ public sealed partial class LiveSweepFeed(ISweepStore store, string sweepId, str
     /// <summary>Renders the page again if the store changed; false when the store holds no sweep of this id.</summary>
     internal async Task<bool> RefreshAsync(CancellationToken cancellation)
     {
+        await refreshing.WaitAsync(cancellation);
+        try
+        {
+            return await RenderIfChangedAsync(cancellation);
+        }
+        finally
+        {
+            refreshing.Release();
+        }
+    }
+
+    private async Task<bool> RenderIfChangedAsync(CancellationToken cancellation)
+    {
         var version = await probe.VersionAsync(cancellation);
         if (version == storeVersion)
             return true;
@@ -145,6 +161,7 @@ public sealed partial class LiveSweepFeed(ISweepStore store, string sweepId, str
     public override void Dispose()
     {
         probe.Dispose();
+        refreshing.Dispose();
         base.Dispose();
     }
 

@@ -63,6 +63,29 @@ public class LiveServerTests
     }
 
     [Fact]
+    public async Task Stopping_SendsAnOpenPageTheStoresLastStateBeforeTheStreamEnds()
+    {
+        using var directory = new TempDirectory();
+        await using var store = await LiveFixtures.SweepWithRunningTrialAsync(
+            SqliteSweepStore.Open(Path.Combine(directory.Path, SqliteSweepStore.FileName)));
+        var server = await LiveServer.StartAsync(LiveEndpoint.Parse(0, null), null, store,
+            LiveFixtures.SweepId, directory.Path);
+        using var client = new HttpClient { BaseAddress = new Uri(server.Url) };
+        using var stream = await client.GetStreamAsync("events?v=1");
+        using var reader = new StreamReader(stream);
+        Assert.Equal(": connected", await reader.ReadLineAsync());
+        Assert.Equal(1, await SubscribersAfterAsync(client, 1));
+
+        Assert.True(await LiveFixtures.EpochAsync(store, 1));
+        var stopping = server.DisposeAsync().AsTask();
+        var rest = await reader.ReadToEndAsync();
+        await stopping;
+
+        var last = rest.Split("\n\n").Last(e => e.StartsWith("id:", StringComparison.Ordinal));
+        Assert.Contains("live-epoch\\u0022\\u003E1", last);
+    }
+
+    [Fact]
     public async Task BoundToEveryAddress_RefusesRequestsWithoutTheToken()
     {
         using var directory = new TempDirectory();

@@ -48,6 +48,27 @@ public class LiveSweepFeedTests
     }
 
     [Fact]
+    public async Task FlushWhileAPollStillRenders_EndsOnTheStoresLastState()
+    {
+        var store = new HeldEpochReadStore(await LiveFixtures.SweepWithRunningTrialAsync(new InMemorySweepStore()));
+        await using var _ = store;
+        using var feed = Feed(store);
+        await feed.StartFeedAsync(CancellationToken.None);
+        Assert.True(await LiveFixtures.EpochAsync(store, 1));
+        store.Hold();
+        var poll = feed.RefreshAsync(CancellationToken.None);
+        await store.Reading;
+
+        Assert.True(await LiveFixtures.EpochAsync(store, 2));
+        var flush = feed.FlushAsync(TimeSpan.FromSeconds(3), CancellationToken.None);
+        store.Release();
+        await poll;
+        await flush;
+
+        Assert.Contains("<td class=\"num live-epoch\">2</td>", Section(feed.Latest, "live"));
+    }
+
+    [Fact]
     public async Task LiveSectionsAndPage_AreTheReportsSectionsAfterTheStatus()
     {
         await using var store = await LiveFixtures.SweepWithRunningTrialAsync(new InMemorySweepStore());
