@@ -45,21 +45,13 @@ public sealed partial class ClusterLiveViewTests(HeadlessChromium chromium) : IC
     /// <summary>Script errors of the dashboard's page, and any request it makes beyond the live view's address.</summary>
     private async Task<List<string>> DashboardInBrowserProblemsAsync(Uri live)
     {
-        var page = await chromium.Browser.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") problems.Add($"console error: {message.Text}"); };
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        page.Request += (_, request) =>
-        {
-            if (!request.Url.StartsWith(live.AbsoluteUri, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
-                problems.Add($"request beyond the live view: {request.Url}");
-        };
-        await page.GotoAsync(new Uri(live, "dashboard/").AbsoluteUri);
+        var browser = await LiveBrowserPage.OpenAsync(chromium.Browser, new Uri(live, "dashboard/").AbsoluteUri);
         // The dashboard polls its counters every second: a few rounds of them.
-        await page.WaitForTimeoutAsync(3000);
-        Assert.Matches(new Regex(@"active silos\s+2\b", RegexOptions.IgnoreCase), await page.InnerTextAsync("body"));
-        await page.CloseAsync();
-        return problems;
+        await browser.Page.WaitForTimeoutAsync(3000);
+        Assert.Matches(new Regex(@"active silos\s+2\b", RegexOptions.IgnoreCase), await browser.Page.InnerTextAsync("body"));
+        await browser.Page.CloseAsync();
+        return [.. browser.Problems, .. browser.Requests.Where(url => !url.StartsWith(live.AbsoluteUri, StringComparison.Ordinal))
+            .Select(url => $"request beyond the live view: {url}")];
     }
 
     private static async Task<bool> Delay()

@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace Sweep.EndToEnd.Tests;
 
-/// <summary>Debian's Chromium driven by Playwright, with everything that would reach the network switched off.</summary>
+/// <summary>Debian's Chromium driven by Playwright, with everything that would reach the network switched off: it
+/// resolves no name, and reaches 127.0.0.1 alone, where the live view's tests serve their pages.</summary>
 public sealed class HeadlessChromium : IAsyncLifetime
 {
     private IPlaywright playwright = null!;

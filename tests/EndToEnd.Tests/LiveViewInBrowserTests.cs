@@ -5,9 +5,10 @@ using Sweep.Orchestrator.Contracts;
 
 namespace Sweep.EndToEnd.Tests;
 
-/// <summary>The live view of a real <c>sweep run --serve</c>, followed in headless Chromium from the first epoch to the
+/// <summary>The live view of a real <c>sweep run --serve</c> and its <c>/dashboard</c>, followed in headless Chromium
+/// from the first epoch to the
 /// run's end without reloading the page.</summary>
-public sealed partial class LiveViewInBrowserTests(LoopbackChromium chromium) : IClassFixture<LoopbackChromium>
+public sealed partial class LiveViewInBrowserTests(HeadlessChromium chromium) : IClassFixture<HeadlessChromium>
 {
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(8);
 
@@ -73,6 +74,7 @@ public sealed partial class LiveViewInBrowserTests(LoopbackChromium chromium) : 
             var live = await LiveBrowserPage.OpenAsync(chromium.Browser, url);
             var page = live.Page;
             await page.EvaluateAsync(RecordEpochs);
+            await AssertTheDashboardShowsTheRunsSiloAsync(url);
 
             using (var exit = new CancellationTokenSource(RunLimit))
                 await run.WaitForExitAsync(exit.Token);
@@ -98,6 +100,17 @@ public sealed partial class LiveViewInBrowserTests(LoopbackChromium chromium) : 
             if (!run.HasExited)
                 run.Kill(entireProcessTree: true);
         }
+    }
+
+    /// <summary>The run's silo, holding the sweep's grain, as the Orleans Dashboard at <c>/dashboard</c> reports it.</summary>
+    private static async Task AssertTheDashboardShowsTheRunsSiloAsync(string url)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(url) };
+        var counters = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("dashboard/DashboardCounters")).RootElement;
+        var silo = Assert.Single(counters.GetProperty("hosts").EnumerateArray());
+        Assert.Equal("Active", silo.GetProperty("status").GetString());
+        Assert.Contains(counters.GetProperty("simpleGrainStats").EnumerateArray(),
+            grain => grain.GetProperty("grainType").GetString() == "Sweep.Orchestrator.Grains.SweepGrain");
     }
 
     /// <summary>Once the run ends its server is gone, and the page's attempts to reconnect to it fail; that is all
