@@ -6,8 +6,7 @@ using Sweep.Orchestrator.Contracts;
 namespace Sweep.EndToEnd.Tests;
 
 /// <summary>The live view of a real <c>sweep run --serve</c> and its <c>/dashboard</c>, followed in headless Chromium
-/// from the first epoch to the
-/// run's end without reloading the page.</summary>
+/// from the first epoch to the run's end without reloading the page.</summary>
 public sealed partial class LiveViewInBrowserTests(HeadlessChromium chromium) : IClassFixture<HeadlessChromium>
 {
     private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(8);

@@ -53,7 +53,7 @@ public class LiveSweepFeedTests
         var store = new HeldEpochReadStore(await LiveFixtures.SweepWithRunningTrialAsync(new InMemorySweepStore()));
         await using var _ = store;
         using var feed = Feed(store);
-        await feed.StartFeedAsync(CancellationToken.None);
+        Assert.True(await feed.RefreshAsync(CancellationToken.None));
         Assert.True(await LiveFixtures.EpochAsync(store, 1));
         store.Hold();
         var poll = feed.RefreshAsync(CancellationToken.None);
