@@ -20,6 +20,21 @@ public sealed class DataPreflightRunTests
     }
 
     [Fact]
+    public async Task ASubsetLargerThanTheFiles_IsRefusedBeforeAnyTrial()
+    {
+        var work = TestSpecs.NewWorkDirectory("bigsubset");
+        var data = Path.Combine(work, "data", "fashion-mnist");
+        GeneratedIdxDataset.Write(data);
+        var spec = TestSpecs.Write(work, "bigsubset.yaml", Spec("dataset: { name: fashion-mnist }", "dataset.train_subset: [100]"));
+
+        var run = await SweepProgram.RunAsync(work, "run", spec, "--out", "runs", "--slots", "1",
+            "--data-dir", Path.Combine(work, "data"));
+
+        AssertRefused(run, work, $"{spec}: dataset.train_subset: expected 0 (all) or at most 40 (the images in "
+            + $"{Path.Combine(data, "train-images-idx3-ubyte.gz")}), found 100");
+    }
+
+    [Fact]
     public async Task ImageFolderWithAnEmptyClass_IsRefusedBeforeAnyTrial()
     {
         var work = TestSpecs.NewWorkDirectory("emptyclass");
