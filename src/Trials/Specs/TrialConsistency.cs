@@ -50,6 +50,10 @@ internal static class TrialConsistency
             throw locator.Error(NodeAt(root, "dataset.crop"), "dataset.crop", cropProblem);
         CheckBackboneRate(spec, root, locator);
         CheckOptimizer(spec.Training, root, locator);
+        // BatchNorm over the features of one image: no variance, and its running statistics become NaN.
+        if (spec.Training.BatchSize == 1 && spec.Model is { Kind: ModelKind.Mlp, BatchNorm: true, Hidden.Count: > 0 })
+            throw locator.Error(NodeAt(root, "training.batch_size"), "training.batch_size",
+                "expected at least 2 with model.batch_norm on an MLP, found 1; a batch of one image has no variance to normalise by");
         if (spec.Training.Schedule == ScheduleKind.Multistep && spec.Training.Milestones.Count == 0)
             throw locator.Error(NodeAt(root, "training.schedule"), "training.milestones",
                 "expected at least one epoch with schedule multistep, found none");

@@ -36,6 +36,9 @@ internal static class UnusedTrialFields
         new("model.growth", ["model.conv_blocks", .. ModelSettings], spec => spec.Model is { Kind: ModelKind.Cnn, ConvBlocks: 1 }
             ? "expected model.conv_blocks above 1 to go with it, found conv_blocks 1, whose one block has nothing to grow from"
             : null),
+        new("model.batch_norm", ["model.hidden", .. ModelSettings], spec => spec.Model is { Kind: ModelKind.Mlp, BatchNorm: true, Hidden.Count: 0 }
+            ? "expected model.hidden to list a layer to go with it, found none; an MLP normalises its hidden layers only"
+            : null),
         new("model.download", ["model.pretrained"], spec => spec.Model.Pretrained is { } pretrained && PretrainedNames.IsName(pretrained)
             ? null
             : $"expected model.pretrained to name published weights ({string.Join(", ", PretrainedNames.Known.Select(weights => weights.Name))}) "

@@ -194,6 +194,10 @@ public class SpecErrorTests
         "model.growth: expected model.conv_blocks above 1 to go with it, found conv_blocks 1, whose one block has nothing to grow from")]
     [InlineData("training:\n  epochs: 5\n  patience: 5\n", 3,
         "training.patience: expected fewer than training.epochs (5), found 5; the first epoch always improves on validation loss, so the trial could never stop early")]
+    [InlineData("model:\n  kind: mlp\n  hidden: []\n  batch_norm: true\n", 4,
+        "model.batch_norm: expected model.hidden to list a layer to go with it, found none; an MLP normalises its hidden layers only")]
+    [InlineData("model:\n  kind: mlp\n  batch_norm: true\ntraining:\n  batch_size: 1\n", 5,
+        "training.batch_size: expected at least 2 with model.batch_norm on an MLP, found 1; a batch of one image has no variance to normalise by")]
     [InlineData("synthetic:\n  seconds_per_epoch: 0.5\n", 2,
         "synthetic.seconds_per_epoch: expected kind synthetic to go with it, found kind torch, which does not use it")]
     public void OptionsTheTrainerWouldRefuseOrIgnore_AreRefusedAtTheirLine(string yaml, int line, string expected) =>
