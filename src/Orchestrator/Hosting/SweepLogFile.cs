@@ -24,9 +24,10 @@ public sealed class SweepLogFile(string path) : ILoggerProvider
             {
                 File.AppendAllText(path, text);
             }
-            catch (IOException)
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                // A full disk must not fail the trial being logged: its one-line message is in the store.
+                // A full disk or a folder made read-only must not fail the trial being logged: its one-line message
+                // is in the store.
             }
         }
     }
