@@ -22,8 +22,9 @@ public static class ThousandTrialPages
         await using var _ = store;
         var report = await SweepReport.WriteAsync(sweep, store, completed.Directory, CancellationToken.None);
         await using var server = await LiveServer.StartAsync(LiveEndpoint.Parse(0, null), null, store, sweep.Id, completed.Directory);
+        using var http = new HttpClient();
         Console.WriteLine($"sweep   {completed.Trials.Count} trials × {options.TrialEpochs} epochs; live page "
-            + $"{Encoding.UTF8.GetByteCount(server.Feed.Latest.Page):N0} bytes, static report {new FileInfo(report).Length:N0} bytes");
+            + $"{(await http.GetByteArrayAsync(server.Url)).Length:N0} bytes, static report {new FileInfo(report).Length:N0} bytes");
         var live = await PageLoadTime.MedianAsync(browser, server.Url, options.Loads, "live  ");
         var page = await PageLoadTime.MedianAsync(browser, new Uri(report).AbsoluteUri, options.Loads, "static");
         return (live, page);

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
-
 namespace Sweep.EndToEnd.Tests;
 
 /// <summary><c>sweep run</c> on broken data: refused in one line before any sweep directory or trial exists.</summary>
@@ -11,15 +8,30 @@ public sealed class DataPreflightRunTests
     {
         var work = TestSpecs.NewWorkDirectory("badidx");
         var data = Path.Combine(work, "data", "fashion-mnist");
-        WriteIdxDataset(data);
+        GeneratedIdxDataset.Write(data);
         var broken = Path.Combine(data, "train-images-idx3-ubyte.gz");
-        File.WriteAllBytes(broken, Gzip(IdxImages(40, magic: 0x801)));
+        File.WriteAllBytes(broken, GeneratedIdxDataset.Gzip(GeneratedIdxDataset.Images(40, magic: 0x801)));
         var spec = TestSpecs.Write(work, "badidx.yaml", Spec("dataset: { name: fashion-mnist }"));
 
         var run = await SweepProgram.RunAsync(work, "run", spec, "--out", "runs", "--slots", "1",
             "--data-dir", Path.Combine(work, "data"));
 
         AssertRefused(run, work, $"{broken}: expected magic number 0x00000803 (IDX images), found 0x00000801");
+    }
+
+    [Fact]
+    public async Task ASubsetLargerThanTheFiles_IsRefusedBeforeAnyTrial()
+    {
+        var work = TestSpecs.NewWorkDirectory("bigsubset");
+        var data = Path.Combine(work, "data", "fashion-mnist");
+        GeneratedIdxDataset.Write(data);
+        var spec = TestSpecs.Write(work, "bigsubset.yaml", Spec("dataset: { name: fashion-mnist }", "dataset.train_subset: [100]"));
+
+        var run = await SweepProgram.RunAsync(work, "run", spec, "--out", "runs", "--slots", "1",
+            "--data-dir", Path.Combine(work, "data"));
+
+        AssertRefused(run, work, $"{spec}: dataset.train_subset: expected 0 (all) or at most 40 (the images in "
+            + $"{Path.Combine(data, "train-images-idx3-ubyte.gz")}), found 100");
     }
 
     [Fact]
@@ -77,44 +89,4 @@ public sealed class DataPreflightRunTests
           parameters:
             {{searched}}
         """;
-
-    private static void WriteIdxDataset(string folder)
-    {
-        Directory.CreateDirectory(folder);
-        foreach (var (prefix, count) in new[] { ("train", 40), ("t10k", 10) })
-        {
-            File.WriteAllBytes(Path.Combine(folder, $"{prefix}-images-idx3-ubyte.gz"), Gzip(IdxImages(count)));
-            File.WriteAllBytes(Path.Combine(folder, $"{prefix}-labels-idx1-ubyte.gz"), Gzip(IdxLabels(count)));
-        }
-    }
-
-    private static byte[] IdxImages(int count, int magic = 0x803)
-    {
-        var bytes = new byte[16 + count * 28 * 28];
-        BinaryPrimitives.WriteInt32BigEndian(bytes, magic);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4), count);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(8), 28);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(12), 28);
-        for (var i = 16; i < bytes.Length; i++)
-            bytes[i] = (byte)(i * 31 % 256);
-        return bytes;
-    }
-
-    private static byte[] IdxLabels(int count)
-    {
-        var bytes = new byte[8 + count];
-        BinaryPrimitives.WriteInt32BigEndian(bytes, 0x801);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4), count);
-        for (var i = 0; i < count; i++)
-            bytes[8 + i] = (byte)(i % 10);
-        return bytes;
-    }
-
-    private static byte[] Gzip(byte[] bytes)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-            gzip.Write(bytes);
-        return output.ToArray();
-    }
 }

@@ -20,6 +20,8 @@ public static class PlanCommand
     {
         var spec = new SpecLoader().ReadFile(specFile.FullName);
         var plan = SweepPlanner.InitialPlan(spec);
+        foreach (var note in ImplicitDefaults.Of(spec))
+            AnsiConsole.WriteLine(note);
         var table = new Table().AddColumns("trial", "role", "changes", "repeat", "seed");
         foreach (var trial in plan)
             table.AddRow($"{trial.Index}", trial.Role, Markup.Escape(trial.Description), $"{trial.Repeat}", $"{trial.Seed}");

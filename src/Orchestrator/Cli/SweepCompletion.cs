@@ -34,16 +34,12 @@ public static class SweepCompletion
             .Where(t => t.State == Contracts.TrialState.Failed).ToList();
         var failed = failedTrials.Select(t => t.Plan.Index).ToList();
         foreach (var trial in failedTrials)
-            AnsiConsole.MarkupLineInterpolated($"[red]trial {trial.Plan.Index} failed[/]: {FailureLine(trial.Message)}");
+            AnsiConsole.MarkupLineInterpolated($"[red]trial {trial.Plan.Index} failed[/]: {Reports.Model.FailureLine.Of(trial.Message)}");
         if (failed.Count > 0)
-            AnsiConsole.MarkupLineInterpolated($"[red]{failed.Count} trial(s) failed[/] ({string.Join(", ", failed)}); see the report, or retry them with: [bold]sweep resume {target.SweepDirectory} --retry-failed[/]");
+            AnsiConsole.MarkupLineInterpolated($"[red]{failed.Count} trial(s) failed[/] ({string.Join(", ", failed)}); the traces are in {Path.Combine(target.SweepDirectory, SweepLogFile.FileName)}; see the report, or retry them with: [bold]sweep resume {target.SweepDirectory} --retry-failed[/]");
         // A signal that came while the finished sweep's report was written still ends the command as a signal does.
         return signals.Received ? signals.ExitCode : failed.Count > 0 ? TrialsFailedExitCode : 0;
     }
-
-    /// <summary>The first line of a failure's message: the trace stays in the sweep's log.</summary>
-    private static string FailureLine(string? message) =>
-        message?.Split('\n', 2)[0].Trim() is { Length: > 0 } line ? line : "no message recorded";
 
     /// <summary>A full disk ends the run with one line: every commit SQLite made before it stays, the trials in
     /// flight are left to a resume as an interrupted run's are, and the line says how to go on.</summary>

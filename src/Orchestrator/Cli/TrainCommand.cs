@@ -61,6 +61,10 @@ public static class TrainCommand
         var resume = $"sweep train {source}{(trialIndex is { } n ? $" --trial {n}" : "")} --out {runDirectory}";
 
         AnsiConsole.MarkupLineInterpolated($"Training [bold]{trial.Name}[/] ({trial.Training.Epochs} epochs, {options.Threads} threads) → {runDirectory}");
+        // A sweep's trial was announced when its sweep ran.
+        if (stored is null)
+            foreach (var note in ImplicitDefaults.Of(trial, SpecFile.ReadAllText(specPath), specPath))
+                AnsiConsole.WriteLine(note);
         TrialResult result = null!;
         try
         {

@@ -23,7 +23,8 @@ public static class UserErrors
         }
     }
 
-    private static string? Describe(Exception exception) => IsUserError(exception)
+    /// <summary>The one line that tells a user's mistake or the machine's failure; null for anything else (a bug).</summary>
+    public static string? Describe(Exception exception) => IsUserError(exception)
         ? exception.Message
         : EnvironmentErrors.Describe(exception);
 

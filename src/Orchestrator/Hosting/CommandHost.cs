@@ -38,6 +38,7 @@ public static class CommandHost
         services.AddSingleton(executor);
         services.AddSingleton(board);
         services.AddSingleton<SlotDrain>();
+        services.AddSingleton<TrialFailureLog>();
         services.AddSingleton<WorkerSlots>();
         services.AddHostedService(provider => provider.GetRequiredService<WorkerSlots>());
         return services;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Orleans.Dashboard;
 using Sweep.Orchestrator.Scheduling;
 using Sweep.Orchestrator.Storage;
@@ -18,6 +19,9 @@ public static class SweepHost
         var builder = CommandHost.CreateBuilder(consoleLevel);
         // The watchdog's timing notes of a busy machine are not the user's concern either.
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        builder.Logging.AddProvider(new SweepLogFile(Path.Combine(target.SweepDirectory, SweepLogFile.FileName)));
+        // The console names each failed trial once the sweep ends; the trace is the log file's.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(typeof(TrialFailureLog).FullName, LogLevel.None);
         builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort()).AddDashboard());
         builder.Services.AddSweepGrains(new SingleSweepStore(target.SweepId, store), TimeProvider.System);
         builder.Services.AddWorkerSlots(new SingleSweepSource(target, slots), new LocalCheckpoints(), slots, executor,

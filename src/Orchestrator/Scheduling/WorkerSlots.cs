@@ -12,7 +12,7 @@ namespace Sweep.Orchestrator.Scheduling;
 /// end, and asks again, until the work source has nothing left or the host stops.</summary>
 public sealed partial class WorkerSlots(IGrainFactory grains, IWorkSource source, ICheckpointShelf shelf,
     SlotDrain drain, SlotPlan plan, ITrialExecutor executor, ProgressBoard board, TimeProvider time, IOptions<SweepOptions> options,
-    ILogger<WorkerSlots> logger) : BackgroundService
+    TrialFailureLog failures, ILogger<WorkerSlots> logger) : BackgroundService
 {
     private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -143,7 +143,7 @@ public sealed partial class WorkerSlots(IGrainFactory grains, IWorkSource source
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var failed = new TrialFinished(TrialState.Failed, null, OneLine(exception));
-            LogTrialFailed(trial.SweepId, index, failed.Message!);
+            failures.Failed(trial.SweepId, index, failed.Message!, exception);
             return failed;
         }
         finally
@@ -193,11 +193,10 @@ public sealed partial class WorkerSlots(IGrainFactory grains, IWorkSource source
         }
     }
 
-    private static string OneLine(Exception exception) =>
-        $"{exception.GetType().Name}: {exception.Message.ReplaceLineEndings(" ")}";
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Sweep {SweepId} trial {Index} failed: {Reason}")]
-    private partial void LogTrialFailed(string sweepId, int index, string reason);
+    /// <summary>A worker's message already names the exception it caught.</summary>
+    private static string OneLine(Exception exception) => exception is Workers.TrialWorkerException
+        ? exception.Message
+        : $"{exception.GetType().Name}: {exception.Message.ReplaceLineEndings(" ")}";
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Sweep {SweepId} trial {Index}: {Notice}")]
     private partial void LogTrialNotice(string sweepId, int index, string notice);

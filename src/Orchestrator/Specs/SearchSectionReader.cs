@@ -17,6 +17,7 @@ internal static class SearchSectionReader
             throw document.ErrorAt(section, "search", $"expected a mapping of fields, found {YamlNodes.Describe(section)}");
 
         var search = document.BindSection<SearchSpec>(mapping, "search", ReadHere);
+        UnusedSearchFields.Check(document, search);
         var parametersNode = YamlNodes.ValueOf(mapping, "parameters");
         if (parametersNode is null || YamlNodes.IsNull(parametersNode))
             return search;

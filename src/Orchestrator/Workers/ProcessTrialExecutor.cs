@@ -60,7 +60,7 @@ public sealed class ProcessTrialExecutor : ITrialExecutor
         using var cancel = cancellationToken.Register(() => input.Send(TrialWorkerProtocol.Cancel));
 
         TrialResult? result = null;
-        string? error = null;
+        TrialWorkerMessage? error = null;
         while (process.StandardOutput.ReadLine() is { } line)
         {
             // A native library may print to standard output too: such lines are kept with the worker's errors.
@@ -76,7 +76,7 @@ public sealed class ProcessTrialExecutor : ITrialExecutor
             else if (message.Result is not null)
                 result = message.Result;
             else if (message.Error is not null)
-                error = message.Error;
+                error = message;
             else if (message.Notice is not null)
                 observer.OnNotice(message.Notice);
         }
@@ -85,7 +85,7 @@ public sealed class ProcessTrialExecutor : ITrialExecutor
         if (result is not null)
             return result;
         cancellationToken.ThrowIfCancellationRequested();
-        return error is null ? null : throw new TrialWorkerException(error);
+        return error is null ? null : throw new TrialWorkerException(error.Error!, error.Trace);
     }
 
     private static string Tail(Queue<string> lines)
@@ -146,4 +146,8 @@ public sealed class ProcessTrialExecutor : ITrialExecutor
     }
 }
 
-public sealed class TrialWorkerException(string message) : Exception(message);
+/// <summary>A trial that failed in its worker process; its trace is the worker's, where the failure happened.</summary>
+public sealed class TrialWorkerException(string message, string? workerTrace = null) : Exception(message)
+{
+    public override string ToString() => workerTrace ?? base.ToString();
+}

@@ -42,7 +42,9 @@ public static class TrialWorkerCommand
         }
         catch (Exception exception)
         {
-            Write(output, new TrialWorkerMessage(Error: $"{exception.GetType().Name}: {exception.Message.ReplaceLineEndings(" ")}"));
+            // A mistake the user can fix reads as the same line the command line would print; anything else names its type.
+            var line = Cli.UserErrors.Describe(exception) ?? $"{exception.GetType().Name}: {exception.Message}";
+            Write(output, new TrialWorkerMessage(Error: line.ReplaceLineEndings(" "), Trace: exception.ToString()));
             return 1;
         }
     }

@@ -11,13 +11,17 @@ public sealed record TrialWorkerRequest(TrialSpec Spec, TrialRunOptions Options)
 
 public sealed record BatchProgress(int Epoch, int Batch, int BatchCount, double MeanLoss);
 
-/// <summary>One line a trial worker writes; exactly one member is set.</summary>
+/// <summary>One line a trial worker writes; exactly one member is set, and <see cref="Trace"/> beside
+/// <see cref="Error"/>.</summary>
+/// <param name="Error">What failed, in one line: the trial's message.</param>
+/// <param name="Trace">The failure in full, with its stack trace: for the sweep's log.</param>
 public sealed record TrialWorkerMessage(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BatchProgress? Batch = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EpochMetrics? Epoch = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TrialResult? Result = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Notice = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Notice = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Trace = null);
 
 /// <summary>Newline-delimited JSON over the worker's standard streams. The parent answers every epoch with a
 /// decision line and may send <see cref="Cancel"/> at any time.</summary>

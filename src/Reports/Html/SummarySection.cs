@@ -48,10 +48,7 @@ public static class SummarySection
             return;
         html.Append($"<p>{Plural(failed.Count, "trial")} failed:</p><ul class=\"failures\">");
         foreach (var trial in failed)
-        {
-            var line = trial.Message?.Split('\n', 2)[0].Trim() is { Length: > 0 } first ? first : "no message recorded";
-            html.Append($"<li>#{trial.Index}: {E(line)}</li>");
-        }
+            html.Append($"<li>#{trial.Index}: {E(FailureLine.Of(trial.Message))}</li>");
         html.Append("</ul>");
     }
 

@@ -18,15 +18,21 @@ public static class DataPreflight
     internal static void Check(IEnumerable<DatasetSpec> datasets, string? dataDir, string specFile,
         Func<DatasetSpec, string?, string, RawDataset> load)
     {
-        foreach (var dataset in datasets.DistinctBy(spec => FileChoice.Of(spec, specFile)))
-            _ = load(dataset, dataDir, specFile);
+        foreach (var files in datasets.GroupBy(spec => FileChoice.Of(spec, specFile)))
+        {
+            var raw = load(files.First(), dataDir, specFile);
+            // Classes, subsets and splits only pick from what was read, but a count the files cannot give would
+            // fail every trial that asks for it.
+            foreach (var dataset in files.DistinctBy(SplitChoice.Of))
+                _ = DatasetPreparer.Split(ClassChoice.Apply(raw, dataset.Classes, specFile), dataset, specFile);
+        }
         // This process lives beside the trial workers for the whole sweep; the arrays just read are garbage
         // now, and left to a later collection they would hold that memory while the workers need it.
         GC.Collect();
     }
 
     /// <summary>The settings that decide which files are read and how they are decoded. Subsets, splits and
-    /// augmentation only pick from what was read, so trials differing in those share one check.</summary>
+    /// augmentation only pick from what was read, so trials differing in those share one reading.</summary>
     private sealed record FileChoice(DatasetKind Kind, string? Path, bool Download, int ImageSize, int Channels)
     {
         public static FileChoice Of(DatasetSpec spec, string specFile)
@@ -35,5 +41,13 @@ public static class DataPreflight
             return new FileChoice(spec.Name, DatasetFolders.ResolveSpecPath(spec.Path, specFile), spec.Download,
                 isImageFolder ? spec.ImageSize : 0, isImageFolder ? spec.Channels ?? 3 : 0);
         }
+    }
+
+    /// <summary>The settings that decide how many images each split gets; seeds only change which ones.</summary>
+    private sealed record SplitChoice(string Classes, int TrainSubset, int TestSubset, double ValidationFraction,
+        double TestFraction)
+    {
+        public static SplitChoice Of(DatasetSpec spec) => new(string.Join('\n', spec.Classes), spec.TrainSubset,
+            spec.TestSubset, spec.ValidationFraction, spec.TestFraction);
     }
 }

@@ -18,6 +18,9 @@ internal sealed class SpecLocator(string file)
             overrideOrigins[node] = (line, field);
     }
 
+    /// <summary>Whether an override put the node into the tree (a search value), rather than the file.</summary>
+    public bool IsOverride(YamlNode node) => overrideOrigins.ContainsKey(node);
+
     public SpecException Error(YamlNode node, string field, string problem) =>
         overrideOrigins.TryGetValue(node, out var origin)
             ? new SpecException(file, origin.Line, origin.Field, problem)

@@ -50,8 +50,14 @@ internal static class TrialConsistency
             throw locator.Error(NodeAt(root, "dataset.crop"), "dataset.crop", cropProblem);
         CheckBackboneRate(spec, root, locator);
         CheckOptimizer(spec.Training, root, locator);
-        CheckSchedule(spec.Training, root, locator);
-        CheckModelFields(spec.Model, root, locator);
+        // BatchNorm over the features of one image: no variance, and its running statistics become NaN.
+        if (spec.Training.BatchSize == 1 && spec.Model is { Kind: ModelKind.Mlp, BatchNorm: true, Hidden.Count: > 0 })
+            throw locator.Error(NodeAt(root, "training.batch_size"), "training.batch_size",
+                "expected at least 2 with model.batch_norm on an MLP, found 1; a batch of one image has no variance to normalise by");
+        if (spec.Training.Schedule == ScheduleKind.Multistep && spec.Training.Milestones.Count == 0)
+            throw locator.Error(NodeAt(root, "training.schedule"), "training.milestones",
+                "expected at least one epoch with schedule multistep, found none");
+        UnusedTrialFields.Check(spec, root, locator);
     }
 
     /// <summary>With only the output layer trainable, nothing would train at backbone_lr. Trainable entries that
@@ -67,78 +73,13 @@ internal static class TrialConsistency
             + "training.lr, so backbone_lr would be ignored");
     }
 
+    /// <summary>TorchSharp's SGD throws on Nesterov momentum without momentum.</summary>
     private static void CheckOptimizer(TrainingSpec training, YamlMappingNode root, SpecLocator locator)
     {
-        if (!training.Nesterov)
-            return;
-        if (training.Optimizer != OptimizerKind.Sgd)
-            throw locator.Error(NodeAt(root, "training.nesterov"), "training.nesterov",
-                $"expected false with optimizer {Spelled(training.Optimizer)}; Nesterov momentum is SGD's only");
-        if (training.Momentum == 0)
+        if (training.Nesterov && training.Optimizer == OptimizerKind.Sgd && training.Momentum == 0)
             throw locator.Error(NodeAt(root, "training.nesterov"), "training.nesterov",
                 "expected false with training.momentum 0; Nesterov momentum needs a momentum above 0");
     }
 
-    /// <summary>A schedule setting the chosen schedule does not read would be silently ignored.</summary>
-    private static void CheckSchedule(TrainingSpec training, YamlMappingNode root, SpecLocator locator)
-    {
-        if (training.Schedule == ScheduleKind.Multistep && training.Milestones.Count == 0)
-            throw locator.Error(NodeAt(root, "training.schedule"), "training.milestones",
-                "expected at least one epoch with schedule multistep, found none");
-        var readBy = new (string Path, ScheduleKind[] Schedules)[]
-        {
-            ("training.step_size", [ScheduleKind.Step]),
-            ("training.milestones", [ScheduleKind.Multistep]),
-            ("training.gamma", [ScheduleKind.Step, ScheduleKind.Multistep, ScheduleKind.Exponential]),
-        };
-        foreach (var (path, schedules) in readBy)
-            if (!schedules.Contains(training.Schedule) && Written(root, path) is { } node)
-                throw locator.Error(node, path,
-                    $"expected training.schedule {string.Join(" or ", schedules.Select(schedule => Spelled(schedule)))} to go with it, "
-                    + $"found schedule {Spelled(training.Schedule)}, which does not use it");
-    }
-
-    private static readonly string[] ConvolutionalFields =
-        ["conv_blocks", "convs_per_block", "channels", "growth", "kernel_size", "padding", "stride", "dilation",
-            "dropout2d", "pool"];
-    private static readonly string[] HeadFields = ["hidden", "dropout", "batch_norm", "activation"];
-    private static readonly string[] ResNetFields = ["depth", "stem"];
-
-    /// <summary>Fields written in the file for a kind of model that has no such part.</summary>
-    private static void CheckModelFields(ModelSpec model, YamlMappingNode root, SpecLocator locator)
-    {
-        var unused = model.Kind switch
-        {
-            ModelKind.Resnet => [.. ConvolutionalFields, .. HeadFields],
-            ModelKind.Mlp => [.. ConvolutionalFields, .. ResNetFields],
-            _ => ResNetFields,
-        };
-        foreach (var field in unused)
-            if (Written(root, $"model.{field}") is { } node)
-                throw locator.Error(node, $"model.{field}",
-                    $"expected no {field} for model kind {Spelled(model.Kind)}, which has none to set");
-    }
-
-    private static string Spelled(Enum value) => EnumSpelling.Format(value);
-
-    /// <summary>The node of a key written in the file (or by an override), or null when it was not.</summary>
-    private static YamlNode? Written(YamlMappingNode root, string path) =>
-        Walk(root, path) is (var node, Complete: true) ? node : null;
-
-    /// <summary>The node written at the path, or the deepest section above it that was written (a value can
-    /// come from a preset rather than the file).</summary>
-    private static YamlNode NodeAt(YamlMappingNode root, string path) => Walk(root, path).Node;
-
-    private static (YamlNode Node, bool Complete) Walk(YamlMappingNode root, string path)
-    {
-        YamlNode node = root;
-        foreach (var key in path.Split('.'))
-        {
-            if (node is not YamlMappingNode section
-                || section.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var name } && name == key) is not { } written)
-                return (node, false);
-            node = section.Children[written];
-        }
-        return (node, true);
-    }
+    private static YamlNode NodeAt(YamlMappingNode root, string path) => WrittenNodes.NodeAt(root, path);
 }

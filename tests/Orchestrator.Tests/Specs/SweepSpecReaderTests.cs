@@ -224,4 +224,36 @@ public class SweepSpecReaderTests
         Assert.Equal($"{path}: file: not found",
             Assert.Throws<SpecException>(() => SweepSpecReader.Read(path, FakePresets.Named)).Message);
     }
+
+    /// <summary>A sweep comparing schedules, optimizers, model kinds, datasets or budgets leaves the baseline's own
+    /// settings to the trials that read them.</summary>
+    [Theory]
+    [InlineData("training: { schedule: step, step_size: 3, gamma: 0.5 }", "training.schedule: [cosine, constant]")]
+    [InlineData("training: { optimizer: sgd, nesterov: true }", "training.optimizer: [adam]")]
+    [InlineData("model: { kind: cnn, channels: 16, hidden: [32] }", "model.kind: [resnet]")]
+    [InlineData("model: { conv_blocks: 2, growth: 1.5 }", "model.conv_blocks: [1]")]
+    [InlineData("dataset: { name: image-folder, path: images, image_size: 64 }", "dataset.name: [fashion-mnist]")]
+    [InlineData("training: { epochs: 10, patience: 3 }", "training.epochs: [3]")]
+    public void SearchValuesThatLeaveABaselineFieldUnread_AreAccepted(string baseline, string parameter) =>
+        Assert.Single(Read($"name: s\n{baseline}\nsearch:\n  strategy: ofat\n  parameters:\n    {parameter}\n").Search.Parameters);
+
+    [Fact]
+    public void ASearchValueForAFieldItsTrialDoesNotRead_IsRefusedAtItsLine() =>
+        Assert.Equal($"{File}:6: search.parameters.training.step_size: expected training.schedule step to go with it, found schedule cosine, which does not use it",
+            Error("name: s\ntraining: { schedule: cosine }\nsearch:\n  strategy: ofat\n  parameters:\n    training.step_size: [5]\n"));
+
+    [Theory]
+    [InlineData("strategy: grid\n  trials: 5", 4,
+        "search.trials: expected search.strategy random to go with it, found strategy grid, which does not use it")]
+    [InlineData("strategy: random\n  interactions: 2", 4,
+        "search.interactions: expected search.strategy ofat or ofat-adaptive to go with it, found strategy random, which does not use it")]
+    [InlineData("early_stopping: { grace_epochs: 2 }", 3,
+        "search.early_stopping.grace_epochs: expected search.early_stopping.policy median or asha to go with it, found policy none, which does not use it")]
+    [InlineData("early_stopping: { policy: median, reduction: 4 }", 3,
+        "search.early_stopping.reduction: expected search.early_stopping.policy asha to go with it, found policy median, which does not use it")]
+    [InlineData("early_stopping: { policy: asha, min_trials: 4 }", 3,
+        "search.early_stopping.min_trials: expected search.early_stopping.policy median to go with it, found policy asha, which does not use it")]
+    public void SearchFieldsTheStrategyOrPolicyDoesNotRead_AreRefusedAtTheirLine(string fields, int line, string expected) =>
+        Assert.Equal($"{File}:{line}: {expected}",
+            Error($"name: s\nsearch:\n  {fields}\n  parameters:\n    training.lr: [0.01, 0.1]\n"));
 }

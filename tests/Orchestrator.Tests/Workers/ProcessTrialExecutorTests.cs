@@ -84,7 +84,7 @@ public class ProcessTrialExecutorTests
     }
 
     [Fact]
-    public void Run_AWorkerThatFails_ThrowsWithItsMessage()
+    public void Run_AWorkerThatFails_ThrowsWithItsMessage_AndTheWorkersTrace()
     {
         var missing = Path.Combine(Path.GetTempPath(), $"no-such-dataset-{Guid.NewGuid():N}");
 
@@ -92,6 +92,8 @@ public class ProcessTrialExecutorTests
             .Run(Assignment(Tiny(datasetPath: missing)), Options, new Recorder(), CancellationToken.None));
 
         Assert.Contains(missing, error.Message);
+        Assert.DoesNotContain("   at ", error.Message);
+        Assert.Contains("   at Sweep.Trials.", error.ToString());
     }
 
     private static (double, double, double, double) Numbers(EpochMetrics e) =>

@@ -21,14 +21,14 @@ public sealed class DataPreflightTests : IDisposable
         DatasetSpec[] datasets =
         [
             mnist,
-            mnist with { TrainSubset = 100, SplitSeed = 3, ValidationFraction = 0.1 },
+            mnist with { TrainSubset = 6, SplitSeed = 3, ValidationFraction = 0.3 },
             mnist with { Augmentation = new AugmentationSpec { HorizontalFlip = true }, ImageSize = 64 },
             mnist with { Path = Path.Combine(folder.Path, "digits") },
             mnist with { Path = "other" },
             images,
             images with { ImageSize = 64 },
             images with { Channels = 1 },
-            images with { TestSubset = 5 },
+            images with { TestSubset = 2 },
         ];
 
         DataPreflight.Check(datasets, null, SpecFile, (spec, _, _) =>
@@ -38,6 +38,33 @@ public sealed class DataPreflightTests : IDisposable
         });
 
         Assert.Equal([datasets[0], datasets[4], datasets[5], datasets[6], datasets[7]], loaded);
+    }
+
+    [Theory]
+    [InlineData(10, 0, 0.2, "dataset.train_subset: expected 0 (all) or at most 9 (the images in train-file), found 10")]
+    [InlineData(0, 4, 0.2, "dataset.test_subset: expected 0 (all) or at most 3 (the images in test-file), found 4")]
+    [InlineData(0, 0, 0.99, "dataset.validation_fraction: expected a fraction leaving at least one image on either side out of 9, found 0.99")]
+    public void Check_ACountTheFilesCannotGive_IsRefusedAtItsField(int trainSubset, int testSubset,
+        double validationFraction, string expected)
+    {
+        var mnist = Mnist() with { TrainSubset = trainSubset, TestSubset = testSubset, ValidationFraction = validationFraction };
+
+        var error = Assert.Throws<SpecException>(() => DataPreflight.Check([Mnist(), mnist], null, SpecFile,
+            (_, _, _) => SyntheticData.Raw(SyntheticData.Images(2, 3), SyntheticData.Images(2, 1))));
+
+        Assert.Equal($"{SpecFile}: {expected}", error.Message);
+    }
+
+    [Fact]
+    public void Check_ClassesTheFilesDoNotHave_AreRefused()
+    {
+        var images = ImageFolder() with { Classes = ["class0", "horse"] };
+
+        var error = Assert.Throws<SpecException>(() => DataPreflight.Check([images], null, SpecFile,
+            (_, _, _) => SyntheticData.Raw(SyntheticData.Images(2, 3), SyntheticData.Images(2, 1))));
+
+        Assert.StartsWith($"{SpecFile}: dataset.classes: ", error.Message);
+        Assert.Contains("horse", error.Message);
     }
 
     [Fact]

@@ -180,6 +180,26 @@ public class SpecErrorTests
         "model.channels: expected no channels for model kind mlp, which has none to set")]
     [InlineData("model:\n  depth: 34\n", 2,
         "model.depth: expected no depth for model kind cnn, which has none to set")]
+    [InlineData("dataset:\n  name: fashion-mnist\n  image_size: 64\n", 3,
+        "dataset.image_size: expected dataset.name image-folder to go with it, found name fashion-mnist, which does not use it; dataset.resize scales the images of any dataset")]
+    [InlineData("dataset:\n  name: mnist\n  test_fraction: 0.1\n", 3,
+        "dataset.test_fraction: expected dataset.name image-folder to go with it, found name mnist, which does not use it; its files hold a test split of their own")]
+    [InlineData("dataset:\n  name: image-folder\n  path: images\n  download: true\n", 4,
+        "dataset.download: expected dataset.name fashion-mnist or mnist or cifar10 to go with it, found name image-folder, which does not use it; an image folder is read where it is")]
+    [InlineData("model:\n  download: true\n", 2,
+        "model.download: expected model.pretrained to name published weights (torchvision:resnet18, torchvision:resnet34, torchvision:resnet50) to go with it, found no model.pretrained")]
+    [InlineData("model:\n  pretrained: weights.pt\n  download: true\n", 3,
+        "model.download: expected model.pretrained to name published weights (torchvision:resnet18, torchvision:resnet34, torchvision:resnet50) to go with it, found a weights file, which is read where it is")]
+    [InlineData("model:\n  conv_blocks: 1\n  growth: 1.5\n", 3,
+        "model.growth: expected model.conv_blocks above 1 to go with it, found conv_blocks 1, whose one block has nothing to grow from")]
+    [InlineData("training:\n  epochs: 5\n  patience: 5\n", 3,
+        "training.patience: expected fewer than training.epochs (5), found 5; the first epoch always improves on validation loss, so the trial could never stop early")]
+    [InlineData("model:\n  kind: mlp\n  hidden: []\n  batch_norm: true\n", 4,
+        "model.batch_norm: expected model.hidden to list a layer to go with it, found none; an MLP normalises its hidden layers only")]
+    [InlineData("model:\n  kind: mlp\n  batch_norm: true\ntraining:\n  batch_size: 1\n", 5,
+        "training.batch_size: expected at least 2 with model.batch_norm on an MLP, found 1; a batch of one image has no variance to normalise by")]
+    [InlineData("synthetic:\n  seconds_per_epoch: 0.5\n", 2,
+        "synthetic.seconds_per_epoch: expected kind synthetic to go with it, found kind torch, which does not use it")]
     public void OptionsTheTrainerWouldRefuseOrIgnore_AreRefusedAtTheirLine(string yaml, int line, string expected) =>
         Assert.Equal($"{Yaml}:{line}: {expected}", Error(yaml));
 
