@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Playwright;
 using Sweep.Bench;
 using Sweep.Orchestrator.Live;

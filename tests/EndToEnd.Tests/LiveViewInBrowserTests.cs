@@ -105,12 +105,22 @@ public sealed partial class LiveViewInBrowserTests(HeadlessChromium chromium) : 
     private static async Task AssertTheDashboardShowsTheRunsSiloAsync(string url)
     {
         using var client = new HttpClient { BaseAddress = new Uri(url) };
-        var counters = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("dashboard/DashboardCounters")).RootElement;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var counters = await CountersAsync(client);
+        // The dashboard's grain gathers the silos about once a second.
+        while (counters.GetProperty("hosts").GetArrayLength() == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            counters = await CountersAsync(client);
+        }
         var silo = Assert.Single(counters.GetProperty("hosts").EnumerateArray());
         Assert.Equal("Active", silo.GetProperty("status").GetString());
         Assert.Contains(counters.GetProperty("simpleGrainStats").EnumerateArray(),
             grain => grain.GetProperty("grainType").GetString() == "Sweep.Orchestrator.Grains.SweepGrain");
     }
+
+    private static async Task<System.Text.Json.JsonElement> CountersAsync(HttpClient client) =>
+        System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("dashboard/DashboardCounters")).RootElement.Clone();
 
     /// <summary>Once the run ends its server is gone, and the page's attempts to reconnect to it fail; that is all
     /// that may go wrong, and only on the events stream.</summary>

@@ -31,6 +31,20 @@ public class LiveDashboardTests
         return host;
     }
 
+    /// <summary>The silos the dashboard reports, once it has: its grain gathers them about once a second.</summary>
+    private static async Task<List<JsonElement>> ReportedHostsAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var counters = JsonDocument.Parse(await client.GetStringAsync("dashboard/DashboardCounters")).RootElement.Clone();
+            var hosts = counters.GetProperty("hosts").EnumerateArray().ToList();
+            if (hosts.Count > 0 || DateTime.UtcNow > deadline)
+                return hosts;
+            await Task.Delay(200);
+        }
+    }
+
     private static async Task<ISweepStore> StoreAsync(TempDirectory directory) =>
         await LiveFixtures.SweepWithRunningTrialAsync(SqliteSweepStore.Open(Path.Combine(directory.Path, SqliteSweepStore.FileName)));
 
@@ -47,8 +61,7 @@ public class LiveDashboardTests
 
         Assert.True(server.Dashboard.Serves);
         Assert.Contains("<title>Orleans Dashboard</title>", await client.GetStringAsync("dashboard"));
-        var counters = JsonDocument.Parse(await client.GetStringAsync("dashboard/DashboardCounters")).RootElement;
-        var host = Assert.Single(counters.GetProperty("hosts").EnumerateArray());
+        var host = Assert.Single(await ReportedHostsAsync(client));
         Assert.Equal("Active", host.GetProperty("status").GetString());
         Assert.Contains("href=\"/dashboard/\"", await client.GetStringAsync(""));
         await silo.StopAsync();
