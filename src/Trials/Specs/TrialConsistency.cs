@@ -52,6 +52,7 @@ internal static class TrialConsistency
         CheckOptimizer(spec.Training, root, locator);
         CheckSchedule(spec.Training, root, locator);
         CheckModelFields(spec.Model, root, locator);
+        CheckDatasetFields(spec.Dataset, root, locator);
     }
 
     /// <summary>With only the output layer trainable, nothing would train at backbone_lr. Trainable entries that
@@ -119,10 +120,26 @@ internal static class TrialConsistency
                     $"expected no {field} for model kind {Spelled(model.Kind)}, which has none to set");
     }
 
+    /// <summary>Dataset fields written for a kind of dataset that never reads them.</summary>
+    private static void CheckDatasetFields(DatasetSpec dataset, YamlMappingNode root, SpecLocator locator)
+    {
+        (string Field, string Why)[] unused = dataset.Name == DatasetKind.ImageFolder
+            ? [("download", "an image folder is never downloaded; dataset.path names it")]
+            :
+            [
+                ("image_size", $"its files hold {InputNormalization.SideOf(dataset)} px images; dataset.resize changes their size"),
+                ("test_fraction", "its files hold their own test split, of which dataset.test_subset takes a part"),
+            ];
+        foreach (var (field, why) in unused)
+            if (Written(root, $"dataset.{field}") is { } node)
+                throw locator.Error(node, $"dataset.{field}",
+                    $"expected no {field} for dataset {Spelled(dataset.Name)}: {why}");
+    }
+
     private static string Spelled(Enum value) => EnumSpelling.Format(value);
 
     /// <summary>The node of a key written in the file (or by an override), or null when it was not.</summary>
-    private static YamlNode? Written(YamlMappingNode root, string path) =>
+    internal static YamlNode? Written(YamlMappingNode root, string path) =>
         Walk(root, path) is (var node, Complete: true) ? node : null;
 
     /// <summary>The node written at the path, or the deepest section above it that was written (a value can
