@@ -20,7 +20,7 @@ public sealed class DatasetLoader(DataSources sources, FileDownloader downloader
             DatasetKind.FashionMnist => LoadIdx(sources.FashionMnist, FashionMnistClasses, specPath, dataDir, spec.Download),
             DatasetKind.Mnist => LoadIdx(sources.Mnist, MnistClasses, specPath, dataDir, spec.Download),
             DatasetKind.Cifar10 => LoadCifar(specPath, dataDir, spec.Download),
-            DatasetKind.ImageFolder => LoadImageFolder(spec, specPath, specFile),
+            DatasetKind.ImageFolder => LoadImageFolder(spec, specFile),
             _ => throw new SpecException(specFile, null, "dataset.name", $"expected a known dataset, found {spec.Name}"),
         };
     }
@@ -57,12 +57,10 @@ public sealed class DatasetLoader(DataSources sources, FileDownloader downloader
             Path.GetDirectoryName(files.TestBatch)!, files.TestBatch);
     }
 
-    private static RawDataset LoadImageFolder(DatasetSpec spec, string? specPath, string specFile)
+    private static RawDataset LoadImageFolder(DatasetSpec spec, string specFile)
     {
-        if (specPath is null)
-            throw new SpecException(specFile, null, "dataset.path",
-                "expected the image folder (train/ with validation/ or test/, or one folder per class) for image-folder, found none");
-        var layout = ImageFolderLayout.Of(specPath);
+        var layout = ImageFolderLayout.OfSpec(spec, specFile) ?? throw new SpecException(specFile, null, "dataset.path",
+            "expected the image folder (train/ with validation/ or test/, or one folder per class) for image-folder, found none");
         var classes = ImageFolderReader.ClassNamesOf(layout.Train);
         var channels = spec.Channels ?? 3;
         ImageSet Read(string folder) => ImageFolderReader.Read(folder, classes, spec.ImageSize, channels);

@@ -1,3 +1,5 @@
+using Sweep.Trials.Specs;
+
 namespace Sweep.Trials.Data;
 
 /// <summary>Which folders of an image-folder dataset hold which split. Three layouts are read as people have them:
@@ -27,5 +29,26 @@ public sealed record ImageFolderLayout(string Train, string? Validation, string?
             throw new DataFileException(root,
                 "expected test/ or validation/ (or val/) beside train/, found neither");
         return new ImageFolderLayout(train, validation, Directory.Exists(test) ? test : null, HoldsOutTest: false);
+    }
+
+    /// <summary>The layout of a spec's image folder; null for other datasets or when dataset.path is unset.</summary>
+    public static ImageFolderLayout? OfSpec(DatasetSpec spec, string specFile) =>
+        spec.Name == DatasetKind.ImageFolder && DatasetFolders.ResolveSpecPath(spec.Path, specFile) is { } root
+            ? Of(root)
+            : null;
+
+    /// <summary>The split fractions this layout never reads, each with why: a split a folder defines is not held
+    /// out of train/, so a fraction written for it would be ignored.</summary>
+    public IEnumerable<(string Field, string Problem)> UnreadFractions()
+    {
+        if (Validation is not null)
+            yield return ("dataset.validation_fraction",
+                $"expected no validation_fraction for an image folder with {Path.GetFileName(Validation)}/ beside train/, "
+                + $"which is its validation split ({Validation}); nothing is held out of train/");
+        if (!HoldsOutTest)
+            yield return ("dataset.test_fraction", Test is not null
+                ? $"expected no test_fraction for an image folder with test/ beside train/, which is its test split ({Test}); nothing is held out of train/"
+                : $"expected no test_fraction for an image folder with train/ and {Path.GetFileName(Validation)}/ but no test/, "
+                  + "which has no test split; add test/ or leave the field out");
     }
 }

@@ -3,7 +3,10 @@ using SkiaSharp;
 namespace Sweep.Trials.Data;
 
 /// <summary>Reads a split folder with one subfolder per class (<c>&lt;split&gt;/&lt;class&gt;/*.png|jpg</c>),
-/// decoding with SkiaSharp and resizing every image to a square so that one batch tensor can hold them all.</summary>
+/// decoding with SkiaSharp and bringing every image to one square size so that one batch tensor can hold them all:
+/// the shorter side scaled to that size keeping the aspect, then the centre square cut, as torchvision's
+/// <c>Resize(size)</c> then <c>CenterCrop(size)</c> do; squashing the whole image into the square would distort
+/// every image that is not square.</summary>
 public static class ImageFolderReader
 {
     private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg"];
@@ -78,22 +81,29 @@ public static class ImageFolderReader
     private static void DecodeInto(string path, int size, int channels, Span<byte> target)
     {
         using var decoded = ImageDecoder.Decode(path);
-        var info = new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var (scaledHeight, scaledWidth) = InputResizer.ShorterSideTo(size, decoded.Height, decoded.Width);
+        var info = new SKImageInfo(scaledWidth, scaledHeight, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var resized = decoded.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear))
-            ?? throw new DataFileException(path, $"expected an image SkiaSharp can resize to {size}×{size}, found one it cannot");
+            ?? throw new DataFileException(path, $"expected an image SkiaSharp can resize to {scaledWidth}×{scaledHeight}, found one it cannot");
+        // torchvision rounds the offsets half to even, as Python's round does and Math.Round does by default.
+        var top = (int)Math.Round((scaledHeight - size) / 2.0);
+        var left = (int)Math.Round((scaledWidth - size) / 2.0);
         var rgba = resized.GetPixelSpan();
         var plane = size * size;
-        for (var pixel = 0; pixel < plane; pixel++)
-        {
-            var (r, g, b) = (rgba[4 * pixel], rgba[4 * pixel + 1], rgba[4 * pixel + 2]);
-            if (channels == 1)
-                target[pixel] = (byte)Math.Round(0.299 * r + 0.587 * g + 0.114 * b);
-            else
+        for (var row = 0; row < size; row++)
+            for (var column = 0; column < size; column++)
             {
-                target[pixel] = r;
-                target[plane + pixel] = g;
-                target[2 * plane + pixel] = b;
+                var source = 4 * ((top + row) * scaledWidth + left + column);
+                var (r, g, b) = (rgba[source], rgba[source + 1], rgba[source + 2]);
+                var pixel = row * size + column;
+                if (channels == 1)
+                    target[pixel] = (byte)Math.Round(0.299 * r + 0.587 * g + 0.114 * b);
+                else
+                {
+                    target[pixel] = r;
+                    target[plane + pixel] = g;
+                    target[2 * plane + pixel] = b;
+                }
             }
-        }
     }
 }

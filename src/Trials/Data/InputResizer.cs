@@ -46,13 +46,12 @@ public sealed class InputResizer(int resize, int crop)
         return batch.narrow(2, top, crop).narrow(3, left, crop);
     }
 
-    /// <summary>The shorter side to <c>resize</c>, the longer scaled and truncated, as torchvision computes it.</summary>
-    private (int Height, int Width) Resized(int height, int width)
-    {
-        if (resize == 0 || Math.Min(height, width) == resize)
-            return (height, width);
-        return height <= width
-            ? (resize, (int)((long)resize * width / height))
-            : ((int)((long)resize * height / width), resize);
-    }
+    private (int Height, int Width) Resized(int height, int width) =>
+        resize == 0 || Math.Min(height, width) == resize ? (height, width) : ShorterSideTo(resize, height, width);
+
+    /// <summary>The shorter side to <paramref name="side"/>, the longer scaled and truncated, as torchvision's
+    /// <c>Resize</c> computes it.</summary>
+    internal static (int Height, int Width) ShorterSideTo(int side, int height, int width) => height <= width
+        ? (side, (int)((long)side * width / height))
+        : ((int)((long)side * height / width), side);
 }

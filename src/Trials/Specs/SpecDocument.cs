@@ -74,6 +74,9 @@ public sealed class SpecDocument
         where T : class, new() =>
         (T)new SpecBinder(locator).BindRecord(typeof(T), node, null, path, skippedKeys);
 
+    /// <summary>The line of a field (a dotted path) the file writes, or null when it leaves the field unset.</summary>
+    public int? LineOf(string path) => WrittenNodes.Written(Root, path) is { } node ? SpecLocator.LineOf(node) : null;
+
     /// <summary>An error at a node of <see cref="Root"/>.</summary>
     public SpecException ErrorAt(YamlNode node, string field, string problem) => locator.Error(node, field, problem);
 }

@@ -53,7 +53,8 @@ public sealed record DatasetSpec
     /// <summary>Seed of the train/validation split and the subsets; kept apart from the trial seed so that
     /// every trial of a sweep sees the same split.</summary>
     public int SplitSeed { get; init; }
-    /// <summary>Image folders only: images are resized to this square size.</summary>
+    /// <summary>Image folders only: images are decoded to squares of this side, the shorter side scaled to it keeping
+    /// the aspect and the centre cut (torchvision's Resize then CenterCrop).</summary>
     public int ImageSize { get; init; } = 32;
     /// <summary>1 (grayscale) or 3 (RGB) channels for the model; unset, the files' own (image folders decode to RGB).
     /// Grayscale files are repeated into three equal channels, colour ones reduced to their luminance.</summary>

@@ -88,7 +88,7 @@ public sealed class DownloadTests : IDisposable
 
         var raw = Loader(files).Load(spec, folder.File("data"), folder.File("sweep.yaml"));
 
-        Assert.Equal((30, 10), (raw.Train.Count, raw.Test.Count));
+        Assert.Equal((30, 10), (raw.Train.Count, raw.Test!.Count));
         Assert.Equal(Path.Combine(folder.File("data"), "mnist", "train-images-idx3-ubyte.gz"), raw.TrainSource);
         Assert.Equal(4, server.Requests);
 
@@ -106,7 +106,7 @@ public sealed class DownloadTests : IDisposable
 
         var raw = loader.Load(spec, null, folder.File("sweep.yaml"));
 
-        Assert.Equal((15, 3), (raw.Train.Count, raw.Test.Count));
+        Assert.Equal((15, 3), (raw.Train.Count, raw.Test!.Count));
         Assert.Equal("class9", raw.Train.ClassNames[9]);
         Assert.Equal(["batches.meta.txt", "data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
                 "data_batch_5.bin", "test_batch.bin"],

@@ -21,7 +21,7 @@ public sealed class RealFashionMnistTests(RealFashionMnistFixture fixture) : ICl
     [Fact]
     public void Load_FindsDebiansFiles_WithTheirFullCounts()
     {
-        var (train, test) = (fixture.Raw.Train, fixture.Raw.Test);
+        var (train, test) = (fixture.Raw.Train, fixture.Raw.Test!);
 
         Assert.Equal("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz", fixture.Raw.TrainSource);
         Assert.Equal((60000, 1, 28, 28), (train.Count, train.Channels, train.Height, train.Width));
