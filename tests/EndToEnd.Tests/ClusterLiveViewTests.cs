@@ -16,6 +16,19 @@ public sealed partial class ClusterLiveViewTests(HeadlessChromium chromium) : IC
         var (submitter, _, sweepId) = await rig.SubmitAsync(spec, threadsPerTrial: 1);
         using var _ = submitter;
         using var serve = rig.Start("serve", "--port", "0");
+        try
+        {
+            await AssertServedAsync(serve, sweepId);
+        }
+        finally
+        {
+            serve.Kill();
+            submitter.Kill();
+        }
+    }
+
+    private async Task AssertServedAsync(Process serve, string sweepId)
+    {
         var output = SweepProgram.Drain(serve);
         using var client = new HttpClient { BaseAddress = new Uri(await UrlAsync(serve, output)) };
 
@@ -25,21 +38,15 @@ public sealed partial class ClusterLiveViewTests(HeadlessChromium chromium) : IC
 
         Assert.Contains("<title>Orleans Dashboard</title>", await client.GetStringAsync("dashboard/"));
         var deadline = Stopwatch.StartNew();
-        List<string> active;
-        do
+        var active = await ActiveSilosAsync(client);
+        while (active.Count < 2 && deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
-            var counters = JsonDocument.Parse(await client.GetStringAsync("dashboard/DashboardCounters")).RootElement;
-            active = counters.GetProperty("hosts").EnumerateArray()
-                .Where(h => h.GetProperty("status").GetString() == "Active")
-                .Select(h => h.GetProperty("siloAddress").GetString()!).ToList();
+            await Task.Delay(500);
+            active = await ActiveSilosAsync(client);
         }
-        while (active.Count < 2 && deadline.Elapsed < TimeSpan.FromSeconds(60) && await Delay());
         Assert.Equal(2, active.Count);
         Assert.DoesNotContain("No Orleans Dashboard", output());
         Assert.Empty(await DashboardInBrowserProblemsAsync(client.BaseAddress!));
-
-        serve.Kill();
-        submitter.Kill();
     }
 
     /// <summary>Script errors of the dashboard's page, and any request it makes beyond the live view's address.</summary>
@@ -54,11 +61,12 @@ public sealed partial class ClusterLiveViewTests(HeadlessChromium chromium) : IC
             .Select(url => $"request beyond the live view: {url}")];
     }
 
-    private static async Task<bool> Delay()
-    {
-        await Task.Delay(500);
-        return true;
-    }
+    /// <summary>The silos the dashboard reports active; its grain gathers them about once a second.</summary>
+    private static async Task<List<string>> ActiveSilosAsync(HttpClient client) =>
+        JsonDocument.Parse(await client.GetStringAsync("dashboard/DashboardCounters")).RootElement
+            .GetProperty("hosts").EnumerateArray()
+            .Where(h => h.GetProperty("status").GetString() == "Active")
+            .Select(h => h.GetProperty("siloAddress").GetString()!).ToList();
 
     private static async Task<string> UrlAsync(Process serve, Func<string> output)
     {
