@@ -1,3 +1,5 @@
+using Sweep.Trials.Tests.Data;
+
 namespace Sweep.EndToEnd.Tests;
 
 /// <summary><c>sweep run</c> on broken data: refused in one line before any sweep directory or trial exists.</summary>
@@ -10,7 +12,7 @@ public sealed class DataPreflightRunTests
         var data = Path.Combine(work, "data", "fashion-mnist");
         GeneratedIdxDataset.Write(data);
         var broken = Path.Combine(data, "train-images-idx3-ubyte.gz");
-        File.WriteAllBytes(broken, GeneratedIdxDataset.Gzip(GeneratedIdxDataset.Images(40, magic: 0x801)));
+        File.WriteAllBytes(broken, DataFileWriter.Gzip(GeneratedIdxDataset.Images(40, magic: 0x801)));
         var spec = TestSpecs.Write(work, "badidx.yaml", Spec("dataset: { name: fashion-mnist }"));
 
         var run = await SweepProgram.RunAsync(work, "run", spec, "--out", "runs", "--slots", "1",

@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
+using Sweep.Trials.Tests.Data;
 
 namespace Sweep.EndToEnd.Tests;
 
@@ -11,38 +10,12 @@ public static class GeneratedIdxDataset
         Directory.CreateDirectory(folder);
         foreach (var (prefix, count) in new[] { ("train", 40), ("t10k", 10) })
         {
-            File.WriteAllBytes(Path.Combine(folder, $"{prefix}-images-idx3-ubyte.gz"), Gzip(Images(count)));
-            File.WriteAllBytes(Path.Combine(folder, $"{prefix}-labels-idx1-ubyte.gz"), Gzip(Labels(count)));
+            File.WriteAllBytes(Path.Combine(folder, $"{prefix}-images-idx3-ubyte.gz"), DataFileWriter.Gzip(Images(count)));
+            File.WriteAllBytes(Path.Combine(folder, $"{prefix}-labels-idx1-ubyte.gz"),
+                DataFileWriter.Gzip(DataFileWriter.IdxLabels([.. Enumerable.Range(0, count).Select(i => i % 10)])));
         }
     }
 
-    public static byte[] Images(int count, int magic = 0x803)
-    {
-        var bytes = new byte[16 + count * 28 * 28];
-        BinaryPrimitives.WriteInt32BigEndian(bytes, magic);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4), count);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(8), 28);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(12), 28);
-        for (var i = 16; i < bytes.Length; i++)
-            bytes[i] = (byte)(i * 31 % 256);
-        return bytes;
-    }
-
-    private static byte[] Labels(int count)
-    {
-        var bytes = new byte[8 + count];
-        BinaryPrimitives.WriteInt32BigEndian(bytes, 0x801);
-        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4), count);
-        for (var i = 0; i < count; i++)
-            bytes[8 + i] = (byte)(i % 10);
-        return bytes;
-    }
-
-    public static byte[] Gzip(byte[] bytes)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
-            gzip.Write(bytes);
-        return output.ToArray();
-    }
+    public static byte[] Images(int count, int magic = 0x803) =>
+        DataFileWriter.IdxImages(count, 28, 28, i => (byte)((i + 16) * 31 % 256), magic);
 }
