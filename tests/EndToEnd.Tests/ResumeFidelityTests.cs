@@ -74,7 +74,8 @@ public sealed class ResumeFidelityTests
     public async Task TrialFailingEveryRetry_EndsTheSweepWithExit1NamingIt_AndRetryFailedFinishesItWithTheSameNumbers()
     {
         var work = TestSpecs.NewWorkDirectory("retries-used");
-        var spec = TestSpecs.Write(work, "retries.yaml", TestSpecs.Ofat("e2e-retries-used", epochs: 2));
+        // Three epochs: the retry resumes after the first, so it is still training its last when the second kill comes.
+        var spec = TestSpecs.Write(work, "retries.yaml", TestSpecs.Ofat("e2e-retries-used", epochs: 3));
         var expected = await SweepResults.UninterruptedAsync(work, spec, "--slots", "1");
 
         using var running = SweepProgram.Start(work, "run", spec, "--out", "runs", "--slots", "1");
