@@ -46,7 +46,7 @@ public class LiveDashboardTests
     }
 
     private static async Task<ISweepStore> StoreAsync(TempDirectory directory) =>
-        await LiveFixtures.SweepWithRunningTrialAsync(SqliteSweepStore.Open(Path.Combine(directory.Path, SqliteSweepStore.FileName)));
+        await LiveFixtures.SqliteSweepWithRunningTrialAsync(directory.Path);
 
     [Fact]
     public async Task WithTheRunsSilo_ServesItsOrleansDashboard_AndThePageLinksIt()

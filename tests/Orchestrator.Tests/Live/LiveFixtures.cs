@@ -25,6 +25,10 @@ internal static class LiveFixtures
         return store;
     }
 
+    /// <summary>The same sweep in a SQLite store in <paramref name="directory"/>, as a sweep directory holds it.</summary>
+    public static Task<ISweepStore> SqliteSweepWithRunningTrialAsync(string directory) =>
+        SweepWithRunningTrialAsync(SqliteSweepStore.Open(Path.Combine(directory, SqliteSweepStore.FileName)));
+
     public static Task<bool> EpochAsync(ISweepStore store, int epoch) =>
         store.AppendEpochAsync(SweepId, 0, Owner,
             new EpochMetrics(epoch, 1.0 / epoch, 0.5, 1.1 / epoch, 0.6 + epoch / 100.0, 1e-3, 1.5, 1000),

@@ -33,8 +33,7 @@ public class LiveServerTests
     public async Task Events_SendSectionsThenTheChangedOnes_AndADroppedStreamLeavesNoSubscriber()
     {
         using var directory = new TempDirectory();
-        await using var store = await LiveFixtures.SweepWithRunningTrialAsync(
-            SqliteSweepStore.Open(Path.Combine(directory.Path, SqliteSweepStore.FileName)));
+        await using var store = await LiveFixtures.SqliteSweepWithRunningTrialAsync(directory.Path);
         await using var server = await LiveServer.StartAsync(LiveEndpoint.Parse(0, null), null, store,
             LiveFixtures.SweepId, directory.Path);
         using var client = new HttpClient { BaseAddress = new Uri(server.Url) };
@@ -66,8 +65,7 @@ public class LiveServerTests
     public async Task Stopping_SendsAnOpenPageTheStoresLastStateBeforeTheStreamEnds()
     {
         using var directory = new TempDirectory();
-        await using var store = await LiveFixtures.SweepWithRunningTrialAsync(
-            SqliteSweepStore.Open(Path.Combine(directory.Path, SqliteSweepStore.FileName)));
+        await using var store = await LiveFixtures.SqliteSweepWithRunningTrialAsync(directory.Path);
         var server = await LiveServer.StartAsync(LiveEndpoint.Parse(0, null), null, store,
             LiveFixtures.SweepId, directory.Path);
         using var client = new HttpClient { BaseAddress = new Uri(server.Url) };
@@ -89,8 +87,7 @@ public class LiveServerTests
     public async Task BoundToEveryAddress_RefusesRequestsWithoutTheToken()
     {
         using var directory = new TempDirectory();
-        await using var store = await LiveFixtures.SweepWithRunningTrialAsync(
-            SqliteSweepStore.Open(Path.Combine(directory.Path, SqliteSweepStore.FileName)));
+        await using var store = await LiveFixtures.SqliteSweepWithRunningTrialAsync(directory.Path);
         var token = LiveToken.Generate();
         await using var server = await LiveServer.StartAsync(LiveEndpoint.Parse(0, "0.0.0.0"), token, store,
             LiveFixtures.SweepId, directory.Path);
@@ -117,8 +114,7 @@ public class LiveServerTests
     public async Task OnLoopback_AnswersOnlyToLoopbackNames()
     {
         using var directory = new TempDirectory();
-        await using var store = await LiveFixtures.SweepWithRunningTrialAsync(
-            SqliteSweepStore.Open(Path.Combine(directory.Path, SqliteSweepStore.FileName)));
+        await using var store = await LiveFixtures.SqliteSweepWithRunningTrialAsync(directory.Path);
         await using var server = await LiveServer.StartAsync(LiveEndpoint.Parse(0, null), null, store,
             LiveFixtures.SweepId, directory.Path);
         using var client = new HttpClient { BaseAddress = new Uri(server.Url) };

@@ -102,8 +102,7 @@ public class LiveSweepFeedTests
     public async Task SqliteProbe_MovesOnlyWhenAnotherConnectionCommits()
     {
         using var directory = new TempDirectory();
-        await using var store = await LiveFixtures.SweepWithRunningTrialAsync(
-            SqliteSweepStore.Open(Path.Combine(directory.Path, SqliteSweepStore.FileName)));
+        await using var store = await LiveFixtures.SqliteSweepWithRunningTrialAsync(directory.Path);
         using var probe = ISweepChangeProbe.For(store, LiveFixtures.SweepId);
         Assert.IsType<SqliteChangeProbe>(probe);
         var before = await probe.VersionAsync(CancellationToken.None);
