@@ -10,6 +10,8 @@ public static class Assets
         nav { position:sticky; top:0; z-index:2; background:#fff; border-bottom:1px solid var(--line); padding:.5rem 2rem; display:flex; gap:1.2rem; flex-wrap:wrap; font-size:.9rem; }
         nav a { color:var(--muted); text-decoration:none; } nav a:hover { color:var(--accent); }
         main { max-width:1180px; margin:0 auto; padding:1rem 2rem 4rem; }
+        /* An off-screen section is laid out only when scrolled near, so a long page draws its first screen fast. */
+        section { content-visibility:auto; contain-intrinsic-size:auto 900px; }
         header, section { background:#fff; border:1px solid var(--line); border-radius:10px; padding:1.2rem 1.6rem; margin:1.2rem 0; }
         h1 { margin:.2rem 0; font-size:1.7rem; } h2 { margin:.2rem 0 .6rem; font-size:1.3rem; } h3 { font-size:1.05rem; margin:1.4rem 0 .4rem; }
         .subtitle, .muted, .lead { color:var(--muted); } .lead { margin-top:0; }
@@ -66,6 +68,9 @@ public static class Assets
         .diagnosis h3 { margin-top:.4rem; }
         .rule { color:#374151; margin:.2rem 0; }
         """;
+
+    /// <summary>Without the page script nothing pages a long table, so every row it was sent hidden shows.</summary>
+    public const string NoScriptCss = "table.paged tbody tr[hidden] { display:table-row; }";
 
     /// <summary>Click (or Enter on) a header to sort its table; numbers compare as numbers, blanks stay last. Listens on
     /// the document, so a section replaced after load (the live view dispatches <c>sweep:section-updated</c>) still
@@ -127,12 +132,12 @@ public static class Assets
             var needle = s.filter.trim().toLowerCase();
             var matching = Array.prototype.filter.call(table.tBodies[0].rows, function (row) {
               var match = needle === '' || row.textContent.toLowerCase().indexOf(needle) >= 0;
-              if (!match) row.hidden = true;
+              if (!match && !row.hidden) row.hidden = true;
               return match;
             });
             var pages = Math.max(1, Math.ceil(matching.length / size));
             s.page = Math.max(0, Math.min(s.page, pages - 1));
-            matching.forEach(function (row, i) { row.hidden = Math.floor(i / size) !== s.page; });
+            matching.forEach(function (row, i) { var off = Math.floor(i / size) !== s.page; if (row.hidden !== off) row.hidden = off; });
             var box = tools(table);
             if (!box) return;
             var pager = box.querySelector('.pager');

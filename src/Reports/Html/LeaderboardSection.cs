@@ -27,9 +27,11 @@ public static class LeaderboardSection
                 .Append(E(page.ObjectiveName))
                 .Append("</th><th data-type=\"number\">Gap (pts)</th><th data-type=\"number\">Parameters</th><th data-type=\"number\">Epochs</th><th data-type=\"number\">Best epoch</th>")
                 .Append("<th data-type=\"number\">Test accuracy</th><th data-type=\"number\">Macro-F1</th><th data-type=\"number\">Seeds</th><th>State</th></tr></thead><tbody>");
-            foreach (var row in a.Leaderboard)
+            foreach (var (row, index) in a.Leaderboard.Select((row, index) => (row, index)))
             {
-                html.Append(row.Rank == 1 ? "<tr class=\"best\">" : "<tr>")
+                // Rows past the first page are sent hidden, so the browser never lays out a thousand rows only for the
+                // page script to hide them; without script the head's <noscript> style shows them all.
+                html.Append("<tr").Append(row.Rank == 1 ? " class=\"best\"" : "").Append(paged && index >= PageRows ? " hidden>" : ">")
                     .Append($"<td data-sort=\"{SortKey(row.Rank)}\">{(row.Rank is { } r ? r.ToString() : Missing)}</td>")
                     .Append($"<td class=\"config\" title=\"{E(row.Config.ConfigKey)}\">{E(Configuration(row.Config))}</td>")
                     .Append($"<td>{E(row.Config.Role)}</td>")

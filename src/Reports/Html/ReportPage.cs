@@ -50,7 +50,7 @@ public static class ReportPage
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'"
         + (extraScript is null ? "" : "; connect-src 'self'") + "\">"
-        + $"<title>{E(sweepName)} — sweep report</title><style>{Assets.Css}</style></head><body>\n"
+        + $"<title>{E(sweepName)} — sweep report</title><style>{Assets.Css}</style><noscript><style>{Assets.NoScriptCss}</style></noscript></head><body>\n"
         + "<nav>" + string.Concat(Sections.Select(s => $"<a href=\"#{s.Id}\">{E(s.Title)}</a>")) + "</nav><main>\n";
 
     public static string Foot(ReportAnalysis analysis, string? extraScript = null) =>

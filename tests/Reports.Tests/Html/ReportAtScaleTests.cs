@@ -53,12 +53,20 @@ public sealed class ReportAtScaleTests
         Assert.Contains("class=\"table-filter\"", leaderboard);
         Assert.Contains(">50 / 50</td>", leaderboard);
         Assert.Contains(">5 / 50</td>", leaderboard);
+        // The first page is sent shown and the rest hidden; a page without script shows them all.
+        var rowCount = Regex.Matches(leaderboard, "<tr[ >]").Count - 1;
+        Assert.Equal(rowCount - LeaderboardSection.PageRows, Regex.Matches(leaderboard, "<tr[^>]* hidden>").Count);
+        Assert.DoesNotContain(" hidden>", leaderboard[..IndexOfRow(leaderboard, LeaderboardSection.PageRows)]);
+        Assert.Contains($"<noscript><style>{Assets.NoScriptCss}</style></noscript>", Page.Value);
 
         var rows = ReportAnalysis.Of(Asha.Value, DiagnosisThresholds.Default).Leaderboard.Where(r => r.Rank.HasValue).ToList();
         var firstShort = rows.FindIndex(r => !r.Budget.Full);
         Assert.True(firstShort > 0);
         Assert.All(rows.Skip(firstShort), r => Assert.False(r.Budget.Full));
     }
+
+    /// <summary>Where the body's row <paramref name="row"/> (from 0) starts.</summary>
+    private static int IndexOfRow(string table, int row) => Regex.Matches(table, "<tr[ >]")[row + 1].Index;
 
     [Fact]
     public void EarlyStopping_ShowsThePolicyRungsAndTheStoredReasons()
