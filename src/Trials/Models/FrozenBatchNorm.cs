@@ -15,7 +15,8 @@ public static class FrozenBatchNorm
             norm.eval();
     }
 
-    private static bool IsFrozen(nn.Module norm)
+    /// <summary>Whether a BatchNorm keeps its running statistics in train mode.</summary>
+    internal static bool IsFrozen(nn.Module norm)
     {
         var parameters = norm.parameters().ToList();
         return parameters.Count > 0 && parameters.All(parameter => !parameter.requires_grad);

@@ -39,14 +39,26 @@ internal sealed class ResNet : nn.Module<Tensor, Tensor>
         fc = nn.Linear(layout.FeatureChannels, classes);
         SeededInitialization.Initialize(fc, layout.FeatureChannels, generator);
         RegisterComponents();
+        Stages =
+        [
+            new("stem", maxpool is null ? [conv1, bn1, relu] : [conv1, bn1, relu, maxpool], Stem),
+            new(nameof(layer1), [layer1], layer1.call),
+            new(nameof(layer2), [layer2], layer2.call),
+            new(nameof(layer3), [layer3], layer3.call),
+            new(nameof(layer4), [layer4], layer4.call),
+            new(nameof(avgpool), [avgpool], features => avgpool.call(features).flatten(1)),
+            new(nameof(fc), [fc], fc.call),
+        ];
     }
 
-    public override Tensor forward(Tensor input)
+    /// <summary>The forward pass, step by step (see <see cref="ModelStages"/>).</summary>
+    internal IReadOnlyList<ModelStage> Stages { get; }
+
+    public override Tensor forward(Tensor input) => ModelStages.RunFrom(Stages, 0, input);
+
+    private Tensor Stem(Tensor input)
     {
         var features = relu.call(bn1.call(conv1.call(input)));
-        if (maxpool is not null)
-            features = maxpool.call(features);
-        features = layer4.call(layer3.call(layer2.call(layer1.call(features))));
-        return fc.call(avgpool.call(features).flatten(1));
+        return maxpool is null ? features : maxpool.call(features);
     }
 }

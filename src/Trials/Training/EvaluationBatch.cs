@@ -13,7 +13,9 @@ internal static class EvaluationBatch
     public static int Size(Tensor images, InputResizer resizer)
     {
         var (height, width) = resizer.OutputOf((int)images.shape[2], (int)images.shape[3]);
-        var values = images.shape[1] * height * width;
-        return (int)Math.Clamp(MostInputValues / values, 1, MostImages);
+        return ForValuesPerImage(images.shape[1] * height * width);
     }
+
+    /// <summary>For inputs of any shape (a network's features), each <paramref name="values"/> numbers.</summary>
+    public static int ForValuesPerImage(long values) => (int)Math.Clamp(MostInputValues / Math.Max(values, 1), 1, MostImages);
 }

@@ -21,7 +21,7 @@ internal static class SanityCheck
     {
         var classes = data.ClassNames.Count;
         var samples = Math.Min(InitialSamples, data.ValLabels.shape[0]);
-        var (loss, accuracy) = TrialRunner.Evaluate(model, data.ValImages.narrow(0, 0, samples),
+        var (loss, accuracy) = EvaluationPass.OfImages(model, data.ValImages.narrow(0, 0, samples),
             data.ValLabels.narrow(0, 0, samples), resizer, device);
         var (passed, steps) = spec.Training.OverfitOneBatch ? OverfitOneBatch(spec, plan, data, resizer, device) : (null, null);
         // Pretrained features give a fresh head large, far from uniform logits: chance level is expected of fresh weights only.

@@ -51,7 +51,9 @@ public sealed record TrialRunOptions(
 
 /// <summary>Trains one trial: deterministic for a given spec, seed and thread count, resumable from its
 /// per-epoch checkpoints with identical results.</summary>
-public sealed class TrialRunner
+/// <param name="frozenFeatureBytes">The most memory a trial may hold its frozen layers' outputs in (see
+/// <see cref="FrozenFeatures"/>); 0 runs every batch through the whole network.</param>
+public sealed class TrialRunner(long frozenFeatureBytes = FrozenFeatures.MostBytes)
 {
     /// <summary>In the run directory: the weights of the best epoch, in TorchSharp's <c>module.save</c> format.</summary>
     public const string BestModelFileName = "best-model.pt";
@@ -85,6 +87,8 @@ public sealed class TrialRunner
         var identity = TrialIdentity.Of(spec);
         var augmenter = spec.Dataset.Augmentation.Any ? new Augmenter(spec.Dataset.Augmentation, data.Mean, data.Std) : null;
         using var trainEvaluation = TrainingEvaluationSubset.Draw(data, spec);
+        using var frozen = FrozenFeatures.Compute(model, data, trainEvaluation, resizer, augmenter is not null, device,
+            frozenFeatureBytes);
 
         using var best = new BestWeights(options.RunDirectory);
         var state = Restore(checkpoints, model, optimizer, identity, options.AcceptedCheckpoints, observer)
@@ -105,18 +109,20 @@ public sealed class TrialRunner
             using var scope = NewDisposeScope();
             var epochClock = Stopwatch.StartNew();
             generator.manual_seed(Seeds.Derive(spec.Seed, "epoch", epoch));
-            var train = TrainOneEpoch(spec, model, optimizer, data, resizer, augmenter, generator, device, epoch, state.Step,
-                stepsPerEpoch, observer, cancellationToken);
+            var train = TrainOneEpoch(spec, model, optimizer, data, resizer, augmenter, frozen, generator, device, epoch,
+                state.Step, stepsPerEpoch, observer, cancellationToken);
             if (train is null)
                 return Interrupted(history, state, summary, environment, secondsBefore + clock.Elapsed.TotalSeconds);
             var (trainLoss, trainAccuracy, lastRate) = train.Value;
             // Measured in eval mode (dropout off, frozen and live BatchNorm on running statistics, no augmentation)
             // like validation, so the gap between them is the model's and not the training mode's; the next epoch
             // puts the model back in train mode.
-            (double Loss, double Accuracy)? trainEval = double.IsFinite(trainLoss)
-                ? Evaluate(model, trainEvaluation.Images, trainEvaluation.Labels, resizer, device)
-                : null;
-            var (valLoss, valAccuracy) = Evaluate(model, data.ValImages, data.ValLabels, resizer, device);
+            (double Loss, double Accuracy)? trainEval = !double.IsFinite(trainLoss) ? null
+                : frozen is null ? EvaluationPass.OfImages(model, trainEvaluation.Images, trainEvaluation.Labels, resizer, device)
+                : EvaluationPass.OfFeatures(model, frozen.Forward, frozen.TrainEvaluation, trainEvaluation.Labels, device);
+            var (valLoss, valAccuracy) = frozen is null
+                ? EvaluationPass.OfImages(model, data.ValImages, data.ValLabels, resizer, device)
+                : EvaluationPass.OfFeatures(model, frozen.Forward, frozen.Validation, data.ValLabels, device);
             var seconds = epochClock.Elapsed.TotalSeconds;
             var metrics = new EpochMetrics(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, lastRate, seconds,
                 trainCount / Math.Max(seconds, 1e-9), trainEval?.Loss, trainEval?.Accuracy);
@@ -194,7 +200,7 @@ public sealed class TrialRunner
 
     private static (double Loss, double Accuracy, double LearningRate)? TrainOneEpoch(TrialSpec spec,
         nn.Module<Tensor, Tensor> model, OptimizerHelper optimizer, PreparedDataset data, InputResizer resizer, Augmenter? augmenter,
-        Generator generator, Device device, int epoch, long firstStep, int stepsPerEpoch, ITrialObserver observer,
+        FrozenFeatures? frozen, Generator generator, Device device, int epoch, long firstStep, int stepsPerEpoch, ITrialObserver observer,
         CancellationToken cancellationToken)
     {
         var training = spec.Training;
@@ -210,10 +216,6 @@ public sealed class TrialRunner
             using var batchScope = NewDisposeScope();
             var start = (long)batch * training.BatchSize;
             var indices = order.narrow(0, start, Math.Min(training.BatchSize, count - start));
-            var images = resizer.Apply(data.TrainImages.index_select(0, indices));
-            if (augmenter is not null)
-                images = augmenter.Apply(images, generator);
-            images = images.to(device);
             var labels = data.TrainLabels.index_select(0, indices).to(device);
 
             var step = firstStep + batch;
@@ -221,7 +223,9 @@ public sealed class TrialRunner
             OptimizerFactory.ScheduleLearningRates(optimizer,
                 baseRate => LearningRateSchedule.At(training, baseRate, step, stepsPerEpoch));
             optimizer.zero_grad();
-            var logits = model.call(images);
+            var logits = frozen?.Train is { } features
+                ? frozen.Forward(features.index_select(0, indices.to(features.device)))
+                : model.call(TrainingImages(data, resizer, augmenter, generator, indices).to(device));
             var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: training.LabelSmoothing);
             var objective = training.L1 > 0 || training.L2 > 0 ? loss + Regularization.Penalty(training, model) : loss;
             var lossValue = loss.item<float>();
@@ -240,26 +244,11 @@ public sealed class TrialRunner
         return (lossSum / count, (double)correct / count, rate);
     }
 
-    internal static (double Loss, double Accuracy) Evaluate(nn.Module<Tensor, Tensor> model, Tensor images,
-        Tensor labels, InputResizer resizer, Device device)
+    private static Tensor TrainingImages(PreparedDataset data, InputResizer resizer, Augmenter? augmenter,
+        Generator generator, Tensor indices)
     {
-        model.eval();
-        using var noGrad = no_grad();
-        var count = labels.shape[0];
-        var batchSize = EvaluationBatch.Size(images, resizer);
-        double lossSum = 0;
-        long correct = 0;
-        for (long start = 0; start < count; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            var size = Math.Min(batchSize, count - start);
-            var x = resizer.Apply(images.narrow(0, start, size)).to(device);
-            var y = labels.narrow(0, start, size).to(device);
-            var logits = model.call(x);
-            lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).item<float>();
-            correct += logits.argmax(1).eq(y).sum().item<long>();
-        }
-        return (lossSum / count, (double)correct / count);
+        var images = resizer.Apply(data.TrainImages.index_select(0, indices));
+        return augmenter is null ? images : augmenter.Apply(images, generator);
     }
 
     /// <summary>Best epoch by the objective (the trial's result), and patience counted on validation loss.</summary>

@@ -37,8 +37,9 @@ internal static class TrialRunnerTestKit
 
     public static TrialResult Train(TrialSpec spec, int threads = 1, string? runDirectory = null,
         ITrialObserver? observer = null, CancellationToken cancellationToken = default,
-        string writer = CheckpointStore.Standalone, IReadOnlyList<CheckpointRef>? accepted = null) =>
-        new TrialRunner().Run(spec, new TrialRunOptions(threads, RunDirectory: runDirectory, SpecFile: SpecPath,
+        string writer = CheckpointStore.Standalone, IReadOnlyList<CheckpointRef>? accepted = null,
+        TrialRunner? runner = null) =>
+        (runner ?? new TrialRunner()).Run(spec, new TrialRunOptions(threads, RunDirectory: runDirectory, SpecFile: SpecPath,
                 CheckpointWriter: writer, AcceptedCheckpoints: accepted),
             observer ?? new EpochRecorder(), cancellationToken);
 
