@@ -210,10 +210,7 @@ public sealed class TrialRunner
             using var batchScope = NewDisposeScope();
             var start = (long)batch * training.BatchSize;
             var indices = order.narrow(0, start, Math.Min(training.BatchSize, count - start));
-            var images = resizer.Apply(data.TrainImages.index_select(0, indices));
-            if (augmenter is not null)
-                images = augmenter.Apply(images, generator);
-            images = images.to(device);
+            var images = TrainingBatch.Images(data, indices, resizer, augmenter, generator).to(device);
             var labels = data.TrainLabels.index_select(0, indices).to(device);
 
             var step = firstStep + batch;
