@@ -28,7 +28,8 @@ public sealed class CropBoxesTests : IDisposable
 
         var sweep = Summary.Of(SweepBoxes(height, width, scale, new Generator(5)), height, width);
 
-        Assert.InRange(sweep.FallbackShare, torchvision.FallbackShare - 0.01, torchvision.FallbackShare + 0.01);
+        Assert.InRange(sweep.CentredWholeSideShare, torchvision.CentredWholeSideShare - 0.01,
+            torchvision.CentredWholeSideShare + 0.01);
         for (var decile = 0; decile < 9; decile++)
         {
             Assert.InRange(sweep.AreaShareDeciles[decile], torchvision.AreaShareDeciles[decile] - 0.01,
@@ -111,21 +112,21 @@ public sealed class CropBoxesTests : IDisposable
     private sealed record Box(int Top, int Left, int Height, int Width);
 
     /// <summary>What the two distributions are compared on; the centre is a share of the image's width or height.</summary>
-    private sealed record Summary(double FallbackShare, double[] AreaShareDeciles, double[] LogAspectDeciles,
+    private sealed record Summary(double CentredWholeSideShare, double[] AreaShareDeciles, double[] LogAspectDeciles,
         double MeanCentreX, double MeanCentreY)
     {
         public static Summary Of(List<Box> boxes, int height, int width)
         {
-            var fallback = boxes.Count(box => IsFallback(box, height, width));
-            return new Summary((double)fallback / boxes.Count,
+            var centredWholeSide = boxes.Count(box => SpansTheShorterSideCentred(box, height, width));
+            return new Summary((double)centredWholeSide / boxes.Count,
                 Deciles(boxes.Select(box => (double)box.Height * box.Width / (height * width))),
                 Deciles(boxes.Select(box => Math.Log((double)box.Width / box.Height))),
                 boxes.Average(box => (box.Left + box.Width / 2.0) / width),
                 boxes.Average(box => (box.Top + box.Height / 2.0) / height));
         }
 
-        /// <summary>The whole shorter side, centred: a drawn box can be that too, but rarely.</summary>
-        private static bool IsFallback(Box box, int height, int width) => height <= width
+        /// <summary>What torchvision falls back to (a drawn box can be that too): the whole shorter side, centred.</summary>
+        private static bool SpansTheShorterSideCentred(Box box, int height, int width) => height <= width
             ? box.Height == height && box.Left == (width - box.Width) / 2
             : box.Width == width && box.Top == (height - box.Height) / 2;
 
