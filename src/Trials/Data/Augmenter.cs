@@ -17,17 +17,48 @@ public sealed class Augmenter(AugmentationSpec spec, IReadOnlyList<float> mean, 
     /// <summary>A new, augmented batch (B×C×H×W, normalized like the input); the input is left untouched.</summary>
     public Tensor Apply(Tensor batch, Generator generator)
     {
-        if (batch.dim() != 4 || batch.shape[1] != mean.Length)
-            throw new ArgumentException(
-                $"expected a B×{mean.Length}×H×W batch, found shape [{string.Join(", ", batch.shape)}]", nameof(batch));
+        CheckChannels(batch, nameof(batch));
         if (!spec.Any)
             return batch.clone();
         using var scope = NewDisposeScope();
-        var channelMean = tensor(mean, device: batch.device).view(1, -1, 1, 1);
-        var channelStd = tensor(std, device: batch.device).view(1, -1, 1, 1);
+        var (channelMean, channelStd) = Statistics(batch.device);
         var pixels = batch * channelStd + channelMean;
         if (spec.ResizedCropScale > 0)
             pixels = RandomResizedCrop.Apply(pixels, spec.ResizedCropScale, generator);
+        return ((AfterCrop(pixels, generator) - channelMean) / channelStd).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>A new, augmented batch of <paramref name="height"/>×<paramref name="width"/> images, normalized like
+    /// the stored ones, whose random resized crops are cut from all of each image, as torchvision's are, and not only
+    /// from its centre square.</summary>
+    /// <param name="images">Raw images of different sizes, kept whole (<see cref="PreparedDataset.WholeTrainImages"/>).</param>
+    public Tensor Apply(ImageCanvas images, int height, int width, Generator generator)
+    {
+        CheckChannels(images.Pixels, nameof(images));
+        if (spec.ResizedCropScale <= 0)
+            throw new InvalidOperationException("expected a random resized crop to cut whole images to one size, found none");
+        using var scope = NewDisposeScope();
+        var (channelMean, channelStd) = Statistics(images.Pixels.device);
+        // As the stored images are scaled to [0, 1] before they are normalized.
+        var pixels = images.Pixels.to_type(ScalarType.Float32).div(255f);
+        pixels = RandomResizedCrop.Apply(pixels, images.Heights, images.Widths, height, width, spec.ResizedCropScale,
+            generator);
+        return ((AfterCrop(pixels, generator) - channelMean) / channelStd).MoveToOuterDisposeScope();
+    }
+
+    private void CheckChannels(Tensor batch, string parameter)
+    {
+        if (batch.dim() != 4 || batch.shape[1] != mean.Length)
+            throw new ArgumentException(
+                $"expected a B×{mean.Length}×H×W batch, found shape [{string.Join(", ", batch.shape)}]", parameter);
+    }
+
+    private (Tensor Mean, Tensor Std) Statistics(Device device) =>
+        (tensor(mean, device: device).view(1, -1, 1, 1), tensor(std, device: device).view(1, -1, 1, 1));
+
+    /// <summary>Every transformation but the random resized crop, in pixel space.</summary>
+    private Tensor AfterCrop(Tensor pixels, Generator generator)
+    {
         if (spec.HorizontalFlip)
             pixels = FlipHalf(pixels, generator);
         if (spec.CropPadding > 0)
@@ -40,7 +71,7 @@ public sealed class Augmenter(AugmentationSpec spec, IReadOnlyList<float> mean, 
             pixels = ColourJitter.Saturate(pixels, 1 + Symmetric(pixels, generator) * spec.Saturation);
         if (spec.Hue > 0)
             pixels = ColourJitter.ShiftHue(pixels, Symmetric(pixels, generator) * spec.Hue);
-        return ((pixels - channelMean) / channelStd).MoveToOuterDisposeScope();
+        return pixels;
     }
 
     private static Tensor FlipHalf(Tensor pixels, Generator generator)

@@ -63,12 +63,13 @@ public sealed class DatasetLoader(DataSources sources, FileDownloader downloader
             "expected the image folder (train/ with validation/ or test/, or one folder per class) for image-folder, found none");
         var classes = ImageFolderReader.ClassNamesOf(layout.Train);
         var channels = spec.Channels ?? 3;
-        ImageSet Read(string folder) => ImageFolderReader.Read(folder, classes, spec.ImageSize, channels);
-        var train = Read(layout.Train);
+        ImageSet Read(string folder, bool keepWhole = false) =>
+            ImageFolderReader.Read(folder, classes, spec.ImageSize, channels, keepWhole);
+        var train = Read(layout.Train, WholeImage.AreKeptFor(spec));
         var validation = layout.Validation is { } validationFolder ? Read(validationFolder) : null;
         var test = layout.Test is { } testFolder ? Read(testFolder)
             : layout.HoldsOutTest ? null
-            : train with { Pixels = [], Labels = [] };
+            : train with { Pixels = [], Labels = [], Whole = null };
         return new RawDataset(train, test, layout.Train, layout.Test ?? layout.Train, validation);
     }
 

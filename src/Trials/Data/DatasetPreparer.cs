@@ -26,7 +26,8 @@ public static class DatasetPreparer
             trainImages.DetachFromDisposeScope(), trainLabels.DetachFromDisposeScope(),
             valImages.DetachFromDisposeScope(), valLabels.DetachFromDisposeScope(),
             testImages.DetachFromDisposeScope(), testLabels.DetachFromDisposeScope(),
-            test, statistics);
+            test with { Whole = null }, statistics,
+            train.Whole is { } whole ? ImageCanvas.Of(whole, train.Channels) : null);
     }
 
     /// <summary>The three splits: the test split held out of the training images first when the files have none,

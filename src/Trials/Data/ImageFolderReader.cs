@@ -22,7 +22,9 @@ public static class ImageFolderReader
     }
 
     /// <param name="classNames">The training split's classes, so that test labels share its indices.</param>
-    public static ImageSet Read(string splitFolder, IReadOnlyList<string> classNames, int size, int channels)
+    /// <param name="keepWhole">Also keep each image whole (<see cref="ImageSet.Whole"/>), for random resized crops.</param>
+    public static ImageSet Read(string splitFolder, IReadOnlyList<string> classNames, int size, int channels,
+        bool keepWhole = false)
     {
         if (channels is not (1 or 3))
             throw new ArgumentOutOfRangeException(nameof(channels), channels, "expected 1 or 3 channels");
@@ -30,12 +32,19 @@ public static class ImageFolderReader
         var imageBytes = channels * size * size;
         var pixels = new byte[(long)files.Count * imageBytes];
         var labels = new int[files.Count];
+        var whole = keepWhole ? new WholeImage[files.Count] : null;
         for (var i = 0; i < files.Count; i++)
         {
-            DecodeInto(files[i].Path, size, channels, pixels.AsSpan(i * imageBytes, imageBytes));
+            using var scaled = Scaled(files[i].Path, size);
+            // torchvision rounds the offsets half to even, as Python's round does and Math.Round does by default.
+            var top = (int)Math.Round((scaled.Height - size) / 2.0);
+            var left = (int)Math.Round((scaled.Width - size) / 2.0);
+            CopyChannels(scaled, top, left, size, size, channels, pixels.AsSpan(i * imageBytes, imageBytes));
+            if (whole is not null)
+                whole[i] = WholeOf(scaled, size, channels);
             labels[i] = files[i].Label;
         }
-        return new ImageSet(pixels, labels, channels, size, size, classNames);
+        return new ImageSet(pixels, labels, channels, size, size, classNames, whole);
     }
 
     private static List<string> SubfoldersOf(string splitFolder)
@@ -78,24 +87,41 @@ public static class ImageFolderReader
     private static bool IsImage(string path) =>
         File.Exists(path) && ImageExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
 
-    private static void DecodeInto(string path, int size, int channels, Span<byte> target)
+    /// <summary>The decoded image with its shorter side scaled to <paramref name="size"/>, keeping the aspect.</summary>
+    private static SKBitmap Scaled(string path, int size)
     {
         using var decoded = ImageDecoder.Decode(path);
         var (scaledHeight, scaledWidth) = InputResizer.ShorterSideTo(size, decoded.Height, decoded.Width);
         var info = new SKImageInfo(scaledWidth, scaledHeight, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using var resized = decoded.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear))
+        return decoded.Resize(info, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear))
             ?? throw new DataFileException(path, $"expected an image SkiaSharp can resize to {scaledWidth}×{scaledHeight}, found one it cannot");
-        // torchvision rounds the offsets half to even, as Python's round does and Math.Round does by default.
-        var top = (int)Math.Round((scaledHeight - size) / 2.0);
-        var left = (int)Math.Round((scaledWidth - size) / 2.0);
-        var rgba = resized.GetPixelSpan();
-        var plane = size * size;
-        for (var row = 0; row < size; row++)
-            for (var column = 0; column < size; column++)
+    }
+
+    /// <summary>The scaled image, its longer side cut to its centre <see cref="WholeImage.MaximumAspect"/> times the
+    /// shorter when it is longer.</summary>
+    private static WholeImage WholeOf(SKBitmap scaled, int size, int channels)
+    {
+        var height = Math.Min(scaled.Height, WholeImage.MaximumAspect * size);
+        var width = Math.Min(scaled.Width, WholeImage.MaximumAspect * size);
+        var pixels = new byte[channels * height * width];
+        CopyChannels(scaled, (int)Math.Round((scaled.Height - height) / 2.0), (int)Math.Round((scaled.Width - width) / 2.0),
+            height, width, channels, pixels);
+        return new WholeImage(pixels, height, width);
+    }
+
+    /// <summary>The height×width region at (top, left) of an RGBA image as channel-major planes, colour reduced to
+    /// its luminance for one channel.</summary>
+    private static void CopyChannels(SKBitmap rgbaImage, int top, int left, int height, int width, int channels,
+        Span<byte> target)
+    {
+        var rgba = rgbaImage.GetPixelSpan();
+        var plane = height * width;
+        for (var row = 0; row < height; row++)
+            for (var column = 0; column < width; column++)
             {
-                var source = 4 * ((top + row) * scaledWidth + left + column);
+                var source = 4 * ((top + row) * rgbaImage.Width + left + column);
                 var (r, g, b) = (rgba[source], rgba[source + 1], rgba[source + 2]);
-                var pixel = row * size + column;
+                var pixel = row * width + column;
                 if (channels == 1)
                     target[pixel] = (byte)Math.Round(0.299 * r + 0.587 * g + 0.114 * b);
                 else

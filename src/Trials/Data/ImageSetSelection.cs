@@ -13,7 +13,12 @@ internal static class ImageSetSelection
             Array.Copy(images.Pixels, (long)indices[i] * size, pixels, (long)i * size, size);
             labels[i] = images.Labels[indices[i]];
         }
-        return images with { Pixels = pixels, Labels = labels };
+        return images with
+        {
+            Pixels = pixels,
+            Labels = labels,
+            Whole = images.Whole is { } whole ? [.. indices.Select(index => whole[index])] : null,
+        };
     }
 
     /// <summary>Only the images of the classes in <paramref name="keep"/> (old class indices), labelled by their

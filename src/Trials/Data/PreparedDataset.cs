@@ -10,7 +10,8 @@ namespace Sweep.Trials.Data;
 public sealed class PreparedDataset : IDisposable
 {
     internal PreparedDataset(Tensor trainImages, Tensor trainLabels, Tensor valImages, Tensor valLabels,
-        Tensor testImages, Tensor testLabels, ImageSet testRaw, ChannelStatistics statistics)
+        Tensor testImages, Tensor testLabels, ImageSet testRaw, ChannelStatistics statistics,
+        ImageCanvas? wholeTrainImages)
     {
         TrainImages = trainImages;
         TrainLabels = trainLabels;
@@ -19,6 +20,7 @@ public sealed class PreparedDataset : IDisposable
         TestImages = testImages;
         TestLabels = testLabels;
         TestRaw = testRaw;
+        WholeTrainImages = wholeTrainImages;
         Mean = Array.AsReadOnly(statistics.Mean);
         Std = Array.AsReadOnly(statistics.Std);
     }
@@ -29,6 +31,11 @@ public sealed class PreparedDataset : IDisposable
     public Tensor ValLabels { get; }
     public Tensor TestImages { get; }
     public Tensor TestLabels { get; }
+
+    /// <summary>The training images whole, raw bytes in the order of <see cref="TrainImages"/>, for random resized
+    /// crops drawn from all of each image as torchvision's are; null unless <see cref="WholeImage.AreKeptFor"/> the
+    /// dataset. <see cref="TrainImages"/> still holds their centre squares, for evaluation in eval mode.</summary>
+    public ImageCanvas? WholeTrainImages { get; }
 
     /// <summary>The test images as raw bytes, in the same order as <see cref="TestImages"/>, for showing pictures.</summary>
     public ImageSet TestRaw { get; }
@@ -48,5 +55,6 @@ public sealed class PreparedDataset : IDisposable
     {
         foreach (var tensor in new[] { TrainImages, TrainLabels, ValImages, ValLabels, TestImages, TestLabels })
             tensor.Dispose();
+        WholeTrainImages?.Dispose();
     }
 }

@@ -3,30 +3,47 @@ using static TorchSharp.torch.nn.functional;
 
 namespace Sweep.Trials.Data;
 
-/// <summary>torchvision's RandomResizedCrop on a batch: per image, a box of a random share of the area (from
-/// <c>minimumScale</c> to 1) and aspect ratio (3/4 to 4/3, drawn on a log scale) at a random place, scaled back to
-/// the image's size by bilinear sampling. One draw per image, the box clamped to the image, where torchvision draws
-/// up to ten times: a whole batch is cut in one sampling pass.</summary>
+/// <summary>torchvision's RandomResizedCrop on a batch: per image, a box drawn as torchvision draws it
+/// (<see cref="CropBoxes"/>), scaled to the output size by bilinear sampling of the box alone, as torchvision's crop
+/// then resize do (without antialiasing, as on tensors). The images may differ in size: image b fills the top-left
+/// heights[b]×widths[b] of the batch's canvas, and its box lies within that. A whole batch is cut in one sampling
+/// pass.</summary>
 internal static class RandomResizedCrop
 {
-    private static readonly double LogRatioLow = Math.Log(3.0 / 4.0);
-    private static readonly double LogRatioHigh = Math.Log(4.0 / 3.0);
-
+    /// <summary>Images that all fill the batch, each cut back to its own size.</summary>
     public static Tensor Apply(Tensor pixels, double minimumScale, Generator generator)
     {
+        var (count, height, width) = (pixels.shape[0], pixels.shape[2], pixels.shape[3]);
+        using var heights = full([count], height, ScalarType.Int64, pixels.device);
+        using var widths = full([count], width, ScalarType.Int64, pixels.device);
+        return Apply(pixels, heights, widths, (int)height, (int)width, minimumScale, generator);
+    }
+
+    public static Tensor Apply(Tensor pixels, Tensor heights, Tensor widths, int outputHeight, int outputWidth,
+        double minimumScale, Generator generator) =>
+        Sample(pixels, CropBoxes.Draw(heights, widths, minimumScale, generator), outputHeight, outputWidth);
+
+    internal static Tensor Sample(Tensor pixels, CropBoxes boxes, int outputHeight, int outputWidth)
+    {
         var count = pixels.shape[0];
-        Tensor Uniform() => rand([count], pixels.dtype, pixels.device, generator: generator);
-        var scale = minimumScale + Uniform() * (1 - minimumScale);
-        var ratio = (LogRatioLow + Uniform() * (LogRatioHigh - LogRatioLow)).exp();
-        // Shares of the image's width and height; affine_grid spans an image from -1 to 1, so a box of share w
-        // can be centred anywhere within ±(1 − w).
-        var width = (scale * ratio).sqrt().clamp_max(1);
-        var height = (scale / ratio).sqrt().clamp_max(1);
-        var centreX = (Uniform() * 2 - 1) * (1 - width);
-        var centreY = (Uniform() * 2 - 1) * (1 - height);
-        var zero = zeros_like(width);
-        var theta = stack([width, zero, centreX, zero, height, centreY], 1).view(-1, 2, 3);
-        var grid = affine_grid(theta, pixels.shape, align_corners: false);
+        var x = GridCoordinates(boxes.Left, boxes.Width, outputWidth, pixels.shape[3])
+            .unsqueeze(1).expand(count, outputHeight, outputWidth);
+        var y = GridCoordinates(boxes.Top, boxes.Height, outputHeight, pixels.shape[2])
+            .unsqueeze(2).expand(count, outputHeight, outputWidth);
+        var grid = stack([x, y], 3).to_type(pixels.dtype);
         return grid_sample(pixels, grid, GridSampleMode.Bilinear, GridSamplePaddingMode.Border, align_corners: false);
+    }
+
+    /// <summary>Where each output pixel samples along one axis: its centre mapped into the box as interpolate maps
+    /// it (align_corners false), clamped to the box's first and last pixels as interpolate clamps to the edges of the
+    /// cropped image, so no pixel outside the box (nor the empty canvas past a smaller image) leaks in; then in
+    /// grid_sample's coordinates, which run from -1 to 1 across the canvas.</summary>
+    private static Tensor GridCoordinates(Tensor start, Tensor length, int outputs, long canvas)
+    {
+        var centres = arange(outputs, ScalarType.Float64, start.device).unsqueeze(0) + 0.5;
+        var first = start.unsqueeze(1);
+        var last = (start + length - 1).unsqueeze(1);
+        var positions = (first + centres * (length / outputs).unsqueeze(1) - 0.5).clamp(first, last);
+        return (positions * 2 + 1) / canvas - 1;
     }
 }

@@ -54,7 +54,8 @@ public sealed record DatasetSpec
     /// every trial of a sweep sees the same split.</summary>
     public int SplitSeed { get; init; }
     /// <summary>Image folders only: images are decoded to squares of this side, the shorter side scaled to it keeping
-    /// the aspect and the centre cut (torchvision's Resize then CenterCrop).</summary>
+    /// the aspect and the centre cut (torchvision's Resize then CenterCrop); random resized crops are cut from the
+    /// scaled training images before that cut.</summary>
     public int ImageSize { get; init; } = 32;
     /// <summary>1 (grayscale) or 3 (RGB) channels for the model; unset, the files' own (image folders decode to RGB).
     /// Grayscale files are repeated into three equal channels, colour ones reduced to their luminance.</summary>
@@ -89,7 +90,9 @@ public sealed record AugmentationSpec
     [AddedField]
     public double Hue { get; init; }
     /// <summary>Random resized crop: the smallest share of the image's area a random box may cover before it is
-    /// scaled back to the image's size (torchvision's default is 0.08); 0 turns it off.</summary>
+    /// scaled to the model's input size (torchvision's default is 0.08); 0 turns it off. For an image folder the box
+    /// is drawn from the whole image (its longer side cut to twice the shorter), not from the centre square the
+    /// other splits see.</summary>
     [AddedField]
     public double ResizedCropScale { get; init; }
 

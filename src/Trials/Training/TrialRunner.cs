@@ -225,7 +225,7 @@ public sealed class TrialRunner(long frozenFeatureBytes = FrozenFeatures.MostByt
             optimizer.zero_grad();
             var logits = frozen?.Train is { } features
                 ? frozen.Forward(features.index_select(0, indices.to(features.device)))
-                : model.call(TrainingImages(data, resizer, augmenter, generator, indices).to(device));
+                : model.call(TrainingBatch.Images(data, indices, resizer, augmenter, generator).to(device));
             var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: training.LabelSmoothing);
             var objective = training.L1 > 0 || training.L2 > 0 ? loss + Regularization.Penalty(training, model) : loss;
             var lossValue = loss.item<float>();
@@ -242,13 +242,6 @@ public sealed class TrialRunner(long frozenFeatureBytes = FrozenFeatures.MostByt
             observer.OnBatch(epoch, batch + 1, stepsPerEpoch, lossSum / (start + size));
         }
         return (lossSum / count, (double)correct / count, rate);
-    }
-
-    private static Tensor TrainingImages(PreparedDataset data, InputResizer resizer, Augmenter? augmenter,
-        Generator generator, Tensor indices)
-    {
-        var images = resizer.Apply(data.TrainImages.index_select(0, indices));
-        return augmenter is null ? images : augmenter.Apply(images, generator);
     }
 
     /// <summary>Best epoch by the objective (the trial's result), and patience counted on validation loss.</summary>

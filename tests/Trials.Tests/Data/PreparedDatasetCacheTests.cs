@@ -45,10 +45,14 @@ public sealed class PreparedDatasetCacheTests
         var first = cache.Get(spec, null, "sweep.yaml");
         var augmented = cache.Get(spec with { Download = true, Augmentation = new AugmentationSpec { HorizontalFlip = true } },
             null, "sweep.yaml");
+        // IDX files hold whole images already: a random resized crop cuts from the stored ones.
+        var cropped = cache.Get(spec with { Augmentation = new AugmentationSpec { ResizedCropScale = 0.5 } }, null, "sweep.yaml");
         var otherSplit = cache.Get(spec with { SplitSeed = 2 }, null, "sweep.yaml");
         var otherFraction = cache.Get(spec with { ValidationFraction = 0.3 }, null, "sweep.yaml");
 
         Assert.Same(first, augmented);
+        Assert.Same(first, cropped);
+        Assert.Null(cropped.WholeTrainImages);
         Assert.NotSame(first, otherSplit);
         Assert.NotSame(otherSplit, otherFraction);
         Assert.Equal(3, loads);
