@@ -4,8 +4,10 @@ using System.Text.Json;
 namespace Sweep.FinetuneBench;
 
 /// <summary>The same fine-tuning in PyTorch: runs torch_finetune.py in its own process and reads the JSON line it
-/// prints per epoch.</summary>
-internal sealed class PeerFinetune(string python, string script, string imageFolder, string weights, int threads)
+/// prints per epoch. <paramref name="oneDnnIsa"/>, when set, caps oneDNN's instruction set as Sweep caps its own
+/// (<c>ONEDNN_MAX_CPU_ISA</c>), for a comparison at the same kernels.</summary>
+internal sealed class PeerFinetune(string python, string script, string imageFolder, string weights, int threads,
+    string? oneDnnIsa = null)
 {
     public (IReadOnlyList<EpochRecord> Epochs, string Version) Run(int seed, int epochs)
     {
@@ -31,6 +33,8 @@ internal sealed class PeerFinetune(string python, string script, string imageFol
     private string Python(params string[] arguments)
     {
         var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (oneDnnIsa is not null)
+            start.Environment["ONEDNN_MAX_CPU_ISA"] = oneDnnIsa;
         start.ArgumentList.Add(script);
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);

@@ -3,7 +3,7 @@ using Sweep.FinetuneBench;
 // Fine-tunes the same ResNet-18 (torchvision's, randomly initialised and saved as a state dict; layer4 and the new
 // head trainable; 64 px inputs; batch 32) in turn with Sweep's trial runner as a sweep runs it (the frozen stages
 // computed once per trial), with Sweep's runner sending every batch through the whole network (as the PyTorch loop
-// does), and with PyTorch, on the same images. It prints each side's median images/s over its timed epochs after the
+// does), and with PyTorch, as it runs by default and with oneDNN capped at AVX2 as Sweep caps it, on the same images. It prints each side's median images/s over its timed epochs after the
 // first, each Sweep side's ratio to PyTorch (goal: Sweep ≥ 1.2× PyTorch), each Sweep run's start-up (which holds the
 // frozen stages' one pass) and the resident memory at each epoch's end (goal: flat from epoch to epoch). The first epoch of a run is
 // shown but not counted on either side: it warms up the allocator and libtorch's kernels (PyTorch's first epoch runs
@@ -26,13 +26,17 @@ if (Directory.Exists(work))
 var images = Path.Combine(work, "images");
 var weights = Path.Combine(work, "resnet18-random.pth");
 GeneratedImages.Write(images, perClass, testPerClass: 32);
-var peer = new PeerFinetune(Python, Path.Combine(AppContext.BaseDirectory, "torch_finetune.py"), images, weights, threads);
+var script = Path.Combine(AppContext.BaseDirectory, "torch_finetune.py");
+var peer = new PeerFinetune(Python, script, images, weights, threads);
+// Sweep keeps oneDNN on AVX2 (OneDnnInstructionSet.cs); PyTorch uses the widest the CPU has.
+var peerAvx2 = new PeerFinetune(Python, script, images, weights, threads, oneDnnIsa: "AVX2");
 peer.WriteWeights(weights);
 var sides = new Dictionary<string, Func<int, (IReadOnlyList<EpochRecord> Epochs, string Version, double? StartupSeconds)>>
 {
     ["sweep"] = run => new SweepFinetune(images, weights, threads, frozenStagesOnce: true).Run(run, epochs),
     ["sweep-whole"] = run => new SweepFinetune(images, weights, threads, frozenStagesOnce: false).Run(run, epochs),
     ["pytorch"] = run => { var (records, version) = peer.Run(run, epochs); return (records, version, null); },
+    ["pytorch-avx2"] = run => { var (records, version) = peerAvx2.Run(run, epochs); return (records, version, null); },
 };
 Console.WriteLine($"data: {2 * perClass} training images of {GeneratedImages.Size} px in 2 classes; {epochs} epochs per run; {threads} threads");
 Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -59,10 +63,11 @@ Console.WriteLine($"load average after:  {File.ReadAllText("/proc/loadavg").Trim
 var peerMedian = Median(rates["pytorch"]);
 foreach (var side in sides.Keys)
     Console.WriteLine($"{side,-11} ({versions[side]}): median {Median(rates[side]):0} images/s (epochs 2–{epochs})");
-foreach (var side in sides.Keys.Where(side => side != "pytorch"))
+foreach (var side in sides.Keys.Where(side => side.StartsWith("sweep", StringComparison.Ordinal)))
 {
     var ratio = Median(rates[side]) / peerMedian;
-    Console.WriteLine($"ratio {side}/pytorch: {ratio:0.00}x (goal >= 1.20x: {(ratio >= 1.2 ? "met" : "not met")})");
+    Console.WriteLine($"ratio {side}/pytorch: {ratio:0.00}x (goal >= 1.20x: {(ratio >= 1.2 ? "met" : "not met")}); "
+        + $"{side}/pytorch-avx2: {Median(rates[side]) / Median(rates["pytorch-avx2"]):0.00}x");
 }
 foreach (var (side, runsMemory) in memory)
 {

@@ -108,6 +108,8 @@ public sealed class TrialRunner(long frozenFeatureBytes = FrozenFeatures.MostByt
         {
             using var scope = NewDisposeScope();
             var epochClock = Stopwatch.StartNew();
+            // The last epoch's tensors are freed by now.
+            FreedHeapMemory.Return();
             generator.manual_seed(Seeds.Derive(spec.Seed, "epoch", epoch));
             var train = TrainOneEpoch(spec, model, optimizer, data, resizer, augmenter, frozen, generator, device, epoch,
                 state.Step, stepsPerEpoch, observer, cancellationToken);
