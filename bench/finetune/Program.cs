@@ -9,6 +9,7 @@ using Sweep.FinetuneBench;
 // shown but not counted on either side: it warms up the allocator and libtorch's kernels (PyTorch's first epoch runs
 // at a fraction of its later speed).
 // Usage: Sweep.FinetuneBench [runs-per-side=2] [epochs=4] [threads=2] [train-images-per-class=640]
+//        [sides=sweep,sweep-whole,pytorch,pytorch-avx2] (pytorch is always run: every ratio is to it)
 var runs = args.Length > 0 ? int.Parse(args[0]) : 2;
 var epochs = args.Length > 1 ? int.Parse(args[1]) : 4;
 if (epochs < 3)
@@ -41,6 +42,12 @@ var sides = new Dictionary<string, Func<int, (IReadOnlyList<EpochRecord> Epochs,
 Console.WriteLine($"data: {2 * perClass} training images of {GeneratedImages.Size} px in 2 classes; {epochs} epochs per run; {threads} threads");
 Console.WriteLine($"load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
 
+if (args.Length > 4)
+{
+    var chosen = args[4].Split(',').Append("pytorch").ToHashSet();
+    foreach (var side in sides.Keys.Where(side => !chosen.Contains(side)).ToList())
+        sides.Remove(side);
+}
 var rates = sides.Keys.ToDictionary(side => side, _ => new List<double>());
 var memory = sides.Keys.ToDictionary(side => side, _ => new List<IReadOnlyList<long>>());
 var versions = new Dictionary<string, string>();
@@ -67,7 +74,7 @@ foreach (var side in sides.Keys.Where(side => side.StartsWith("sweep", StringCom
 {
     var ratio = Median(rates[side]) / peerMedian;
     Console.WriteLine($"ratio {side}/pytorch: {ratio:0.00}x (goal >= 1.20x: {(ratio >= 1.2 ? "met" : "not met")}); "
-        + $"{side}/pytorch-avx2: {Median(rates[side]) / Median(rates["pytorch-avx2"]):0.00}x");
+        + (rates.TryGetValue("pytorch-avx2", out var avx2) ? $"{side}/pytorch-avx2: {Median(rates[side]) / Median(avx2):0.00}x" : ""));
 }
 foreach (var (side, runsMemory) in memory)
 {

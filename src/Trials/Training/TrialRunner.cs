@@ -108,8 +108,6 @@ public sealed class TrialRunner(long frozenFeatureBytes = FrozenFeatures.MostByt
         {
             using var scope = NewDisposeScope();
             var epochClock = Stopwatch.StartNew();
-            // The last epoch's tensors are freed by now.
-            FreedHeapMemory.Return();
             generator.manual_seed(Seeds.Derive(spec.Seed, "epoch", epoch));
             var train = TrainOneEpoch(spec, model, optimizer, data, resizer, augmenter, frozen, generator, device, epoch,
                 state.Step, stepsPerEpoch, observer, cancellationToken);
@@ -125,6 +123,8 @@ public sealed class TrialRunner(long frozenFeatureBytes = FrozenFeatures.MostByt
             var (valLoss, valAccuracy) = frozen is null
                 ? EvaluationPass.OfImages(model, data.ValImages, data.ValLabels, resizer, device)
                 : EvaluationPass.OfFeatures(model, frozen.Forward, frozen.Validation, data.ValLabels, device);
+            // The batches' tensors are freed by now; what the epoch keeps is small.
+            FreedHeapMemory.Return();
             var seconds = epochClock.Elapsed.TotalSeconds;
             var metrics = new EpochMetrics(epoch, trainLoss, trainAccuracy, valLoss, valAccuracy, lastRate, seconds,
                 trainCount / Math.Max(seconds, 1e-9), trainEval?.Loss, trainEval?.Accuracy);
