@@ -98,7 +98,7 @@ public sealed class TrialRunner(long frozenFeatureBytes = FrozenFeatures.MostByt
             state = state with { Sanity = SanityCheck.Run(spec, plan, model, data, resizer, device) };
 
         var trainCount = data.TrainLabels.shape[0];
-        var stepsPerEpoch = (int)((trainCount + spec.Training.BatchSize - 1) / spec.Training.BatchSize);
+        var stepsPerEpoch = EpochBatches.Count(trainCount, spec.Training.BatchSize);
         var history = state.History.ToList();
         var (outcome, message, stoppedAt) = (TrialOutcome.Completed, (string?)null, (int?)null);
         // The restored epoch is reported again first: the sweep answers with the decision it stored for it, so a
@@ -216,8 +216,8 @@ public sealed class TrialRunner(long frozenFeatureBytes = FrozenFeatures.MostByt
             if (cancellationToken.IsCancellationRequested)
                 return null;
             using var batchScope = NewDisposeScope();
-            var start = (long)batch * training.BatchSize;
-            var indices = order.narrow(0, start, Math.Min(training.BatchSize, count - start));
+            var (start, size) = EpochBatches.Range(batch, count, training.BatchSize);
+            var indices = order.narrow(0, start, size);
             var labels = data.TrainLabels.index_select(0, indices).to(device);
 
             var step = firstStep + batch;
@@ -238,7 +238,6 @@ public sealed class TrialRunner(long frozenFeatureBytes = FrozenFeatures.MostByt
                 nn.utils.clip_grad_norm_(model.parameters().Where(p => p.requires_grad), training.GradClip);
             optimizer.step();
 
-            var size = labels.shape[0];
             lossSum += lossValue * size;
             correct += logits.argmax(1).eq(labels).sum().item<long>();
             observer.OnBatch(epoch, batch + 1, stepsPerEpoch, lossSum / (start + size));
