@@ -38,7 +38,7 @@ public static class DataPreflight
         public static FileChoice Of(DatasetSpec spec, string specFile)
         {
             var isImageFolder = spec.Name == DatasetKind.ImageFolder;
-            return new FileChoice(spec.Name, DatasetFolders.ResolveSpecPath(spec.Path, specFile), spec.Download,
+            return new FileChoice(spec.Name, SpecFile.Resolve(spec.Path, specFile), spec.Download,
                 isImageFolder ? spec.ImageSize : 0, isImageFolder ? spec.Channels ?? 3 : 0);
         }
     }

@@ -23,13 +23,4 @@ internal static class DatasetFolders
 
     public static string DownloadTarget(string? specPath, string? dataDir, DataSource source, string downloadRoot) =>
         Path.GetFullPath(specPath ?? Path.Combine(dataDir ?? downloadRoot, source.FolderName));
-
-    /// <summary>A relative dataset.path means relative to the spec file, so a sweep folder can be moved whole.</summary>
-    public static string? ResolveSpecPath(string? path, string specFile)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-            return null;
-        var specFolder = Path.GetDirectoryName(Path.GetFullPath(specFile)) ?? Directory.GetCurrentDirectory();
-        return Path.GetFullPath(path, specFolder);
-    }
 }

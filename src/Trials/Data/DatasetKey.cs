@@ -12,7 +12,7 @@ internal sealed record DatasetKey(DatasetKind Kind, string? Path, string? DataDi
     public static DatasetKey Of(DatasetSpec spec, string? dataDir, string specFile)
     {
         var isImageFolder = spec.Name == DatasetKind.ImageFolder;
-        return new DatasetKey(spec.Name, DatasetFolders.ResolveSpecPath(spec.Path, specFile),
+        return new DatasetKey(spec.Name, SpecFile.Resolve(spec.Path, specFile),
             dataDir is null ? null : System.IO.Path.GetFullPath(dataDir), spec.TrainSubset, spec.TestSubset,
             spec.ValidationFraction, isImageFolder ? spec.TestFraction : 0, spec.SplitSeed,
             isImageFolder ? spec.ImageSize : 0, InputNormalization.ChannelsOf(spec), string.Join('\n', spec.Classes),

@@ -14,7 +14,7 @@ public sealed class DatasetLoader(DataSources sources, FileDownloader downloader
 
     public RawDataset Load(DatasetSpec spec, string? dataDir, string specFile)
     {
-        var specPath = DatasetFolders.ResolveSpecPath(spec.Path, specFile);
+        var specPath = SpecFile.Resolve(spec.Path, specFile);
         return spec.Name switch
         {
             DatasetKind.FashionMnist => LoadIdx(sources.FashionMnist, FashionMnistClasses, specPath, dataDir, spec.Download),

@@ -33,7 +33,7 @@ public sealed record ImageFolderLayout(string Train, string? Validation, string?
 
     /// <summary>The layout of a spec's image folder; null for other datasets or when dataset.path is unset.</summary>
     public static ImageFolderLayout? OfSpec(DatasetSpec spec, string specFile) =>
-        spec.Name == DatasetKind.ImageFolder && DatasetFolders.ResolveSpecPath(spec.Path, specFile) is { } root
+        spec.Name == DatasetKind.ImageFolder && SpecFile.Resolve(spec.Path, specFile) is { } root
             ? Of(root)
             : null;
 

@@ -24,12 +24,20 @@ public static class TransferLearning
     private static string PretrainedFile(string pretrained, bool download, string specFile) =>
         PretrainedNames.Find(pretrained) is { } named
             ? new NamedWeightsSource(ModelCache.FromEnvironment(), new FileDownloader(Http)).Resolve(named, download, specFile)
-            : pretrained;
+            : ExistingWeightsFile(pretrained, specFile);
+
+    /// <summary>A weights file named by its path, relative to the spec file when relative, which must exist.</summary>
+    internal static string ExistingWeightsFile(string pretrained, string specFile)
+    {
+        var path = SpecFile.Resolve(pretrained, specFile)!;
+        if (!File.Exists(path))
+            throw new SpecException(specFile, null, "model.pretrained",
+                $"expected a weights file (a PyTorch state dict or a trial's best-model.pt), found no file at '{path}'");
+        return path;
+    }
 
     private static void LoadPretrained(nn.Module module, string path, ModelPlan plan, string specFile)
     {
-        if (!File.Exists(path))
-            throw new SpecException(specFile, null, "model.pretrained", $"weights file '{path}' does not exist");
         var headPrefix = plan.OutputLayer + ".";
         string[] skip = plan.Spec.ReplaceHead
             ? [.. module.state_dict().Keys.Where(key => key.StartsWith(headPrefix, StringComparison.Ordinal))]

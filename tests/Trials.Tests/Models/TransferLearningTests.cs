@@ -105,6 +105,36 @@ public sealed class TransferLearningTests : IDisposable
     }
 
     [Fact]
+    public void Apply_RelativeWeightsPath_IsReadBesideTheSpecFileNotTheWorkingDirectory()
+    {
+        var saved = SaveTrained(Tiny, seed: 3);
+        var specFile = Path.Combine(directory, "sweeps", "finetune.yaml");
+        var plan = PlanFashionMnist(Tiny with { Pretrained = Path.Combine("..", Path.GetFileName(saved)) });
+        using var expected = Build(PlanFashionMnist(Tiny), seed: 3);
+        using var module = Build(plan, seed: 4);
+
+        TransferLearning.Apply(module, plan, specFile);
+
+        Assert.NotEqual(directory, Path.TrimEndingDirectorySeparator(Directory.GetCurrentDirectory()));
+        Assert.True(IdenticalWeights(expected, module));
+    }
+
+    [Fact]
+    public void Preflight_MissingWeightsFile_IsOneSpecErrorBeforeAnyTrial_NamedWeightsAside()
+    {
+        var specFile = Path.Combine(directory, "finetune.yaml");
+        var present = SaveTrained(Tiny, seed: 5);
+
+        NamedWeightsPreflight.Check([Tiny with { Pretrained = present }, Tiny], specFile);
+        var error = Assert.Throws<SpecException>(() =>
+            NamedWeightsPreflight.Check([Tiny with { Pretrained = present }, Tiny with { Pretrained = "absent.pth" }], specFile));
+
+        Assert.Equal("model.pretrained", error.Field);
+        Assert.Equal(specFile, error.File);
+        Assert.Contains(Path.Combine(directory, "absent.pth"), error.Problem);
+    }
+
+    [Fact]
     public void OptimizerStep_LeavesFrozenWeightsUnchanged()
     {
         var plan = PlanFashionMnist(Tiny with { Trainable = ["head.fc1", "head.out"] });

@@ -48,10 +48,8 @@ public sealed class FrozenFeaturesTests : RunDirectoryTests
     {
         var spec = FineTuning(["layer4", "fc"]);
         var uninterrupted = Train(spec, threads: 2, runDirectory: RunDirectory("uninterrupted"));
-        using var cancellation = new CancellationTokenSource();
         var directory = RunDirectory("interrupted");
-        Train(spec, threads: 2, runDirectory: directory, observer: EpochRecorder.CancellingAfter(1, cancellation),
-            cancellationToken: cancellation.Token);
+        TrainCancellingAfter(1, spec, directory, threads: 2);
 
         var resumed = Train(spec, threads: 2, runDirectory: directory);
 

@@ -24,10 +24,8 @@ public sealed class TrialRunnerInputPipelineTests : RunDirectoryTests
             },
         };
         var uninterrupted = Train(spec, runDirectory: RunDirectory("uninterrupted"));
-        using var cancellation = new CancellationTokenSource();
         var resumedDirectory = RunDirectory("resumed");
-        Train(spec, runDirectory: resumedDirectory, observer: EpochRecorder.CancellingAfter(1, cancellation),
-            cancellationToken: cancellation.Token);
+        TrainCancellingAfter(1, spec, resumedDirectory);
 
         var resumed = Train(spec, runDirectory: resumedDirectory);
         var unaugmented = Train(spec with { Dataset = spec.Dataset with { Augmentation = new AugmentationSpec() } });
@@ -56,10 +54,8 @@ public sealed class TrialRunnerInputPipelineTests : RunDirectoryTests
             },
         };
         var uninterrupted = Train(spec, runDirectory: RunDirectory("uninterrupted"));
-        using var cancellation = new CancellationTokenSource();
         var resumedDirectory = RunDirectory("resumed");
-        Train(spec, runDirectory: resumedDirectory, observer: EpochRecorder.CancellingAfter(1, cancellation),
-            cancellationToken: cancellation.Token);
+        TrainCancellingAfter(1, spec, resumedDirectory);
 
         var resumed = Train(spec, runDirectory: resumedDirectory);
         var flippedOnly = Train(spec with { Dataset = spec.Dataset with { Augmentation = new AugmentationSpec { HorizontalFlip = true } } });

@@ -44,9 +44,7 @@ public sealed class TrialRunnerResumeTests : RunDirectoryTests
     {
         var uninterrupted = Train(Spec);
         var directory = RunDirectory("corrupted");
-        using var cancellation = new CancellationTokenSource();
-        Train(Spec, runDirectory: directory, observer: EpochRecorder.CancellingAfter(2, cancellation),
-            cancellationToken: cancellation.Token);
+        TrainCancellingAfter(2, Spec, directory);
         var newest = CheckpointFile(directory, 2);
         Assert.True(File.Exists(CheckpointFile(directory, 1)));
         FlipOneByteNearTheEnd(newest);
@@ -83,9 +81,7 @@ public sealed class TrialRunnerResumeTests : RunDirectoryTests
     {
         var uninterrupted = Train(Spec);
         var directory = RunDirectory("all-corrupted");
-        using var cancellation = new CancellationTokenSource();
-        Train(Spec, runDirectory: directory, observer: EpochRecorder.CancellingAfter(2, cancellation),
-            cancellationToken: cancellation.Token);
+        TrainCancellingAfter(2, Spec, directory);
         FlipOneByteNearTheEnd(CheckpointFile(directory, 1));
         FlipOneByteNearTheEnd(CheckpointFile(directory, 2));
 
@@ -102,9 +98,7 @@ public sealed class TrialRunnerResumeTests : RunDirectoryTests
     public void StoppedAtTheRestoredEpoch_StopsThereAgain_WithoutTrainingFurther()
     {
         var directory = RunDirectory("stopped-at-restored");
-        using var cancellation = new CancellationTokenSource();
-        Train(Spec, runDirectory: directory, observer: EpochRecorder.CancellingAfter(1, cancellation),
-            cancellationToken: cancellation.Token);
+        TrainCancellingAfter(1, Spec, directory);
 
         var resumedObserver = new EpochRecorder(_ => EpochDecision.Stop);
         var resumed = Train(Spec, runDirectory: directory, observer: resumedObserver);

@@ -43,6 +43,14 @@ internal static class TrialRunnerTestKit
                 CheckpointWriter: writer, AcceptedCheckpoints: accepted),
             observer ?? new EpochRecorder(), cancellationToken);
 
+    /// <summary>Trains <paramref name="spec"/> in <paramref name="runDirectory"/> and cancels it once epoch
+    /// <paramref name="epoch"/> is checkpointed, as a killed worker leaves a trial to resume.</summary>
+    public static void TrainCancellingAfter(int epoch, TrialSpec spec, string runDirectory, int threads = 1)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Train(spec, threads, runDirectory, EpochRecorder.CancellingAfter(epoch, cancellation), cancellation.Token);
+    }
+
     /// <summary>The checkpoint file a writer saved for an epoch.</summary>
     public static string CheckpointFile(string runDirectory, int epoch, string writer = CheckpointStore.Standalone) =>
         Path.Combine(runDirectory, "checkpoints", $"epoch-{epoch:D4}.{CheckpointStore.TagOf(writer)}.ckpt");

@@ -79,11 +79,7 @@ public sealed class TrialRunnerTransferTests : RunDirectoryTests
         };
         var runDirectory = RunDirectory("resnet");
         if (resumed)
-        {
-            using var cancellation = new CancellationTokenSource();
-            Train(spec, threads: 2, runDirectory: runDirectory, observer: EpochRecorder.CancellingAfter(1, cancellation),
-                cancellationToken: cancellation.Token);
-        }
+            TrainCancellingAfter(1, spec, runDirectory, threads: 2);
 
         Assert.Equal(TrialOutcome.Completed, Train(spec, threads: 2, runDirectory: runDirectory).Outcome);
 
@@ -138,10 +134,8 @@ public sealed class TrialRunnerTransferTests : RunDirectoryTests
             Training = tiny.Training with { BackboneLr = 0.0003, Schedule = ScheduleKind.Cosine, WarmupSteps = 3 },
         };
         var uninterrupted = Train(spec, runDirectory: RunDirectory("uninterrupted"));
-        using var cancellation = new CancellationTokenSource();
         var resumedDirectory = RunDirectory("resumed");
-        Train(spec, runDirectory: resumedDirectory, observer: EpochRecorder.CancellingAfter(1, cancellation),
-            cancellationToken: cancellation.Token);
+        TrainCancellingAfter(1, spec, resumedDirectory);
 
         var resumed = Train(spec, runDirectory: resumedDirectory);
         var oneRate = Train(spec with { Training = spec.Training with { BackboneLr = null } });
