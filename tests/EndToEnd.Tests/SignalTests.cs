@@ -41,7 +41,7 @@ public sealed class SignalTests
     public async Task SecondCtrlC_StopsAtOnce_KeepingEveryRecordedEpoch()
     {
         var work = TestSpecs.NewWorkDirectory("ctrl-c-twice");
-        var spec = TestSpecs.Write(work, "twice.yaml", TestSpecs.Ofat("e2e-twice", epochs: 3));
+        var spec = TestSpecs.Write(work, "twice.yaml", TestSpecs.Ofat("e2e-twice", epochs: 3, changes: 1));
         var outputRoot = Path.Combine(work, "runs");
 
         var (exitCode, output) = await OnTerminalAsync(work, TimeSpan.FromSeconds(6), interrupts: 2,

@@ -3,7 +3,8 @@ namespace Sweep.EndToEnd.Tests;
 /// <summary>Small sweeps on a stratified subset of the real Fashion-MNIST, a few seconds per trial on two cores.</summary>
 public static class TestSpecs
 {
-    public static string Ofat(string name, int epochs = 2) => $$"""
+    /// <param name="changes">How many of the five one-at-a-time changes the sweep tries (1–5).</param>
+    public static string Ofat(string name, int epochs = 2, int changes = 5) => $$"""
         name: {{name}}
         seed: 5
         dataset:
@@ -23,12 +24,18 @@ public static class TestSpecs
         search:
           strategy: ofat
           parameters:
-            training.lr: [0.003]
-            model.dropout: [0.5]
-            model.batch_norm: [true]
-            training.optimizer: [sgd]
-            dataset.augmentation.horizontal_flip: [true]
+        {{string.Join("\n", OfatChanges.Take(changes))}}
         """;
+
+    /// <summary>One line each under <c>search.parameters</c>, indented as the spec above places them.</summary>
+    private static readonly string[] OfatChanges =
+    [
+        "    training.lr: [0.003]",
+        "    model.dropout: [0.5]",
+        "    model.batch_norm: [true]",
+        "    training.optimizer: [sgd]",
+        "    dataset.augmentation.horizontal_flip: [true]",
+    ];
 
     public static string Write(string directory, string fileName, string text)
     {
