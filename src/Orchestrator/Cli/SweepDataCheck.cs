@@ -7,7 +7,7 @@ using Sweep.Trials.Specs;
 namespace Sweep.Orchestrator.Cli;
 
 /// <summary>The data and named weights of every planned trial, read before any trial starts (see
-/// <see cref="DataPreflight"/> and <see cref="NamedWeightsPreflight"/>); run and resume both check, since the files
+/// <see cref="DataPreflight"/> and <see cref="PretrainedWeightsPreflight"/>); run and resume both check, since the files
 /// may have changed since the sweep started.</summary>
 public static class SweepDataCheck
 {
@@ -16,7 +16,7 @@ public static class SweepDataCheck
         var trials = SweepPlanner.InitialPlan(spec).Select(trial => loader.Resolve(spec, trial)).ToList();
         CheckSplitFractions(spec, trials);
         DataPreflight.Check(trials.Select(trial => trial.Dataset), dataDirectory, spec.SourcePath);
-        NamedWeightsPreflight.Check(trials.Select(trial => trial.Model), spec.SourcePath);
+        PretrainedWeightsPreflight.Check(trials.Select(trial => trial.Model), spec.SourcePath);
     }
 
     /// <summary>Which splits an image folder defines shows only on disk: a fraction the spec sets (in the file or

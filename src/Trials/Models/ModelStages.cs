@@ -22,19 +22,16 @@ public static class ModelStages
     };
 
     /// <summary>The stages from <paramref name="first"/> on, applied in order.</summary>
-    public static Tensor RunFrom(IReadOnlyList<ModelStage> stages, int first, Tensor input)
-    {
-        var output = input;
-        for (var stage = first; stage < stages.Count; stage++)
-            output = stages[stage].Forward(output);
-        return output;
-    }
+    public static Tensor RunFrom(IReadOnlyList<ModelStage> stages, int first, Tensor input) =>
+        Run(stages, first, stages.Count, input);
 
     /// <summary>The first <paramref name="count"/> stages, applied in order.</summary>
-    public static Tensor RunTo(IReadOnlyList<ModelStage> stages, int count, Tensor input)
+    public static Tensor RunTo(IReadOnlyList<ModelStage> stages, int count, Tensor input) => Run(stages, 0, count, input);
+
+    private static Tensor Run(IReadOnlyList<ModelStage> stages, int first, int end, Tensor input)
     {
         var output = input;
-        for (var stage = 0; stage < count; stage++)
+        for (var stage = first; stage < end; stage++)
             output = stages[stage].Forward(output);
         return output;
     }

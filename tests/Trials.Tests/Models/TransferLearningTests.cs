@@ -125,9 +125,9 @@ public sealed class TransferLearningTests : IDisposable
         var specFile = Path.Combine(directory, "finetune.yaml");
         var present = SaveTrained(Tiny, seed: 5);
 
-        NamedWeightsPreflight.Check([Tiny with { Pretrained = present }, Tiny], specFile);
+        PretrainedWeightsPreflight.Check([Tiny with { Pretrained = present }, Tiny], specFile);
         var error = Assert.Throws<SpecException>(() =>
-            NamedWeightsPreflight.Check([Tiny with { Pretrained = present }, Tiny with { Pretrained = "absent.pth" }], specFile));
+            PretrainedWeightsPreflight.Check([Tiny with { Pretrained = present }, Tiny with { Pretrained = "absent.pth" }], specFile));
 
         Assert.Equal("model.pretrained", error.Field);
         Assert.Equal(specFile, error.File);

@@ -6,7 +6,7 @@ namespace Sweep.Trials.Models;
 /// <summary>The weights of every planned trial, found (named weights also fetched) in the process that plans the
 /// sweep: a missing file is then one line before anything runs, not a failure of every trial in its worker, and each
 /// named file is downloaded once rather than by every worker that needs it.</summary>
-public static class NamedWeightsPreflight
+public static class PretrainedWeightsPreflight
 {
     public static void Check(IEnumerable<ModelSpec> models, string specFile)
     {
