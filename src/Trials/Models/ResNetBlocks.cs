@@ -28,8 +28,8 @@ internal sealed class BasicBlock : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        var output = relu.call(bn1.call(conv1.call(input)));
-        output = bn2.call(conv2.call(output));
+        var output = relu.call(bn1.call(SmallMapConvolution.Call(conv1, input)));
+        output = bn2.call(SmallMapConvolution.Call(conv2, output));
         return relu.call(output.add_(downsample?.call(input) ?? input));
     }
 }
@@ -57,9 +57,9 @@ internal sealed class Bottleneck : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor input)
     {
-        var output = relu.call(bn1.call(conv1.call(input)));
-        output = relu.call(bn2.call(conv2.call(output)));
-        output = bn3.call(conv3.call(output));
+        var output = relu.call(bn1.call(SmallMapConvolution.Call(conv1, input)));
+        output = relu.call(bn2.call(SmallMapConvolution.Call(conv2, output)));
+        output = bn3.call(SmallMapConvolution.Call(conv3, output));
         return relu.call(output.add_(downsample?.call(input) ?? input));
     }
 }
