@@ -9,7 +9,8 @@ namespace Sweep.Trials.Training;
 /// input gradient reads memory it never wrote (seen on AMD EPYC): when the allocator hands it memory that last held
 /// NaN, the first layer's gradients become NaN and a healthy trial is reported as diverged, and that trial's
 /// NaN-filled tensors then spoil the next trials. Limited to AVX2 the same kernels are correct at about the same
-/// speed; turning oneDNN off instead costs 2.5× in training speed. oneDNN reads <c>ONEDNN_MAX_CPU_ISA</c> once, at
+/// speed, but for a weight gradient on a map smaller than the kernel, which the AVX2 kernels refuse
+/// (<see cref="Models.SmallMapConvolution"/> takes those); turning oneDNN off instead costs 2.5× in training speed. oneDNN reads <c>ONEDNN_MAX_CPU_ISA</c> once, at
 /// its first convolution, so it is set in the native environment (.NET's own environment block does not reach
 /// native code) as soon as this assembly loads, before any trial can run. A value the user set is kept.</remarks>
 internal static class OneDnnInstructionSet
