@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sweep.Orchestrator.Hosting;
+using Sweep.Orchestrator.Storage;
 
 namespace Sweep.Orchestrator.Cli;
 
@@ -34,6 +35,14 @@ public sealed class ClusterOptions
             ?? settings[RedisKey]) is { Length: > 0 } cs
             ? new ClusterConnection(cs, parse.GetValue(ClusterId) ?? settings[IdKey] ?? ClusterConnection.DefaultId)
             : null;
+
+    /// <summary>The cluster for a command whose argument is a sweep directory here or a cluster sweep's id: none when
+    /// it names a sweep directory of this host and --cluster was not given, so that a cluster set only in
+    /// SWEEP_CLUSTER or the settings file does not hide a run of this host named on the command line.</summary>
+    public ClusterConnection? ForSweepArgument(ParseResult parse, SweepSettings settings, string? argument) =>
+        parse.GetValue(Cluster) is null && argument is not null && SweepDirectory.Holds(argument)
+            ? null
+            : Of(parse, settings);
 
     /// <summary>For commands that only make sense on a cluster.</summary>
     public ClusterConnection Required(ParseResult parse) => Required(parse, SweepSettings.Load(Environment.CurrentDirectory));

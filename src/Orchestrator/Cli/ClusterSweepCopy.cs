@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sweep.Orchestrator.Hosting;
 using Sweep.Orchestrator.Storage;
 using Sweep.Orchestrator.Storage.Redis;
 
@@ -20,10 +21,8 @@ public sealed class ClusterSweepCopy : IDisposable
     public static async Task<ClusterSweepCopy> OpenAsync(ClusterOptions cluster, ParseResult parse,
         DirectoryInfo argument, string? keepUnder = null)
     {
-        // SWEEP_CLUSTER alone does not hide a sweep directory of this host named on the command line.
-        var local = parse.GetValue(cluster.Cluster) is null
-            && File.Exists(Path.Combine(argument.FullName, SweepDirectory.DatabaseName));
-        if (local || cluster.Of(parse) is not { } connection)
+        var settings = SweepSettings.Load(Environment.CurrentDirectory);
+        if (cluster.ForSweepArgument(parse, settings, argument.FullName) is not { } connection)
             return new ClusterSweepCopy(argument.FullName, null);
         var root = keepUnder ?? Path.Combine(Path.GetTempPath(), "sweep-pull-" + Guid.NewGuid().ToString("N"));
         try

@@ -27,7 +27,7 @@ public static class ServeCommand
             var endpoint = serve.Of(parse)!;
             var settings = SweepSettings.Load(Environment.CurrentDirectory);
             var access = ServeOptions.TokenFor(endpoint, settings);
-            if (cluster.Of(parse, settings) is { } connection)
+            if (cluster.ForSweepArgument(parse, settings, parse.GetValue(directory)) is { } connection)
                 return await ServeClusterAsync(connection, parse.GetValue(directory), endpoint, access);
             var path = Path.GetFullPath(parse.GetValue(directory)
                 ?? throw new Contracts.UserErrorException("sweep-dir: expected the sweep directory to serve (or --cluster … to list a cluster's sweeps)"));

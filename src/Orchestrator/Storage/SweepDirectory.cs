@@ -67,6 +67,9 @@ public static class SweepDirectory
     public static Task<(SweepRecord Sweep, ISweepStore Store)> OpenExistingAsync(string directory,
         CancellationToken cancellation) => OpenAsync(directory, SqliteSweepStore.OpenExisting, cancellation);
 
+    /// <summary>Whether <paramref name="directory"/> holds a sweep's store.</summary>
+    public static bool Holds(string directory) => File.Exists(Path.Combine(Path.GetFullPath(directory), DatabaseName));
+
     /// <summary>Reads a sweep without running it (status, export, report): nothing is written to its store, so a
     /// sweep archived on a read-only medium can be read.</summary>
     public static Task<(SweepRecord Sweep, ISweepStore Store)> ReadExistingAsync(string directory,
